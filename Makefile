@@ -1,0 +1,43 @@
+# The README's commands. Each installs what is missing first, so they work on a fresh machine.
+#   make run    build a release and serve it at http://127.0.0.1:8080
+#   make test   every test: native engine tests, then the built page in headless Chromium
+#   make dist   only build the site into dist/
+#   make bench  first-load bytes (brotli, gzip) and time to ready under 4x CPU throttling
+#   make check  check the bundled rulesets and print every problem with its line
+
+SHELL := /bin/bash
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export TRUNK_SKIP_VERSION_CHECK := true
+HOST ?= 127.0.0.1
+PORT ?= 8080
+
+.PHONY: run test dist bench check deps deps-browser test-native test-browser clean
+
+deps:
+	@scripts/install-deps.sh
+
+deps-browser:
+	@scripts/install-deps.sh browser
+
+dist: deps
+	trunk build --release
+
+run: dist
+	node scripts/serve.mjs --dir dist --host $(HOST) --port $(PORT)
+
+check:
+	cargo run --quiet -- check rulesets/*.toml
+
+test-native:
+	cargo test --locked
+
+test-browser: deps-browser dist
+	node --test --test-concurrency=1 tests/browser/
+
+test: deps-browser test-native test-browser
+
+bench: deps-browser dist
+	node scripts/bench.mjs
+
+clean:
+	rm -rf dist target/screenshots

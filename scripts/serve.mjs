@@ -1,0 +1,85 @@
+// Static server for dist/: brotli or gzip as the browser asks, the right MIME types, and no
+// third-party anything. Used by `make run`, the browser tests and the benchmark.
+//   node scripts/serve.mjs --dir dist --host 127.0.0.1 --port 8080
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.toml': 'text/plain; charset=utf-8',
+};
+
+/** Starts a server; resolves to { server, url }. `port: 0` picks a free port. */
+export function serve({ dir, host = '127.0.0.1', port = 0, log = false }) {
+  const root = path.resolve(dir);
+  const cache = new Map();
+  const compressed = (file, encoding) => {
+    const key = `${file}:${encoding}`;
+    if (!cache.has(key)) {
+      const raw = fs.readFileSync(file);
+      cache.set(key, encoding === 'br'
+        ? zlib.brotliCompressSync(raw, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } })
+        : zlib.gzipSync(raw, { level: 9 }));
+    }
+    return cache.get(key);
+  };
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://localhost');
+    let rel = decodeURIComponent(url.pathname);
+    if (rel.endsWith('/')) rel += 'index.html';
+    const file = path.join(root, path.normalize(rel));
+    if (!file.startsWith(root + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end('Not found');
+      if (log) console.log(`404 ${req.url}`);
+      return;
+    }
+    const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
+    const accepts = String(req.headers['accept-encoding'] ?? '');
+    const encoding = /\bbr\b/.test(accepts) ? 'br' : /\bgzip\b/.test(accepts) ? 'gzip' : null;
+    const headers = {
+      'Content-Type': type,
+      'Cache-Control': type.startsWith('text/html') ? 'no-cache' : 'public, max-age=31536000, immutable',
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+      Vary: 'Accept-Encoding',
+    };
+    const body = encoding ? compressed(file, encoding) : fs.readFileSync(file);
+    if (encoding) headers['Content-Encoding'] = encoding;
+    headers['Content-Length'] = body.length;
+    res.writeHead(200, headers);
+    res.end(req.method === 'HEAD' ? undefined : body);
+    if (log) console.log(`200 ${req.url} ${encoding ?? 'identity'} ${body.length}`);
+  });
+  return new Promise((resolve) => {
+    server.listen(port, host, () => {
+      const { port: actual } = server.address();
+      resolve({ server, url: `http://${host}:${actual}/` });
+    });
+  });
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const arg = (name, fallback) => {
+    const i = process.argv.indexOf(`--${name}`);
+    return i > 0 ? process.argv[i + 1] : fallback;
+  };
+  const { url } = await serve({
+    dir: arg('dir', 'dist'),
+    host: arg('host', '127.0.0.1'),
+    port: Number(arg('port', '8080')),
+    log: true,
+  });
+  console.log(`threshold-widget is being served at ${url} (Ctrl-C to stop)`);
+}

@@ -1,0 +1,12 @@
+//! The engine: ruleset model, loading, validation and evaluation.
+//! Plain Rust with no Leptos and no web-sys, so all of it is tested natively.
+
+pub mod evaluate;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod load;
+pub mod model;
+pub mod search;
+pub mod validate;
+
+pub use evaluate::{evaluate, Answers, Known, LikelyLevel, Outcome, Reason, RouteCard};
+pub use model::*;

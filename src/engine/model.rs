@@ -1,0 +1,319 @@
+//! The ruleset: one partnership's levels of need, indicators, routes and guidance, as plain data.
+//!
+//! The same types are read from TOML by `load` (native) and unpacked from the compact form
+//! that `build.rs` bundles into the page, so every field must survive both (no `flatten`,
+//! no `untagged`, no `skip_serializing_if`).
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+macro_rules! id_type {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[serde(transparent)]
+        pub struct $name(pub String);
+
+        impl $name {
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+
+        impl From<&str> for $name {
+            fn from(s: &str) -> Self {
+                Self(s.to_owned())
+            }
+        }
+    };
+}
+
+id_type!(
+    /// A partnership area, e.g. `rotherham`; equals the ruleset's file name.
+    AreaId
+);
+id_type!(
+    /// A level of need, e.g. `level-3`.
+    LevelId
+);
+id_type!(
+    /// One indicator (descriptor) of the document.
+    IndicatorId
+);
+id_type!(
+    /// One contact route.
+    RouteId
+);
+
+/// Everything the widget knows about one partnership.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Ruleset {
+    /// Must equal the file name without `.toml`.
+    pub area: AreaId,
+    pub provenance: Provenance,
+    pub guidance: Guidance,
+    /// From lowest (universal) to highest (acute); the order is the scale.
+    pub levels: Vec<Level>,
+    pub indicators: Vec<Indicator>,
+    /// Listed in the order to show routes of equal urgency.
+    pub routes: Vec<Route>,
+    #[serde(default)]
+    pub consent: Vec<ConsentNote>,
+    #[serde(default)]
+    pub examples: Vec<WorkedExample>,
+    #[serde(default)]
+    pub prompts: Vec<PromptGroup>,
+}
+
+/// Where the ruleset comes from, shown on the page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Provenance {
+    pub partnership: String,
+    pub title: String,
+    /// The document's date as it gives it, or "undated".
+    pub date: String,
+    #[serde(default)]
+    pub review_date: Option<String>,
+    /// The file in `shared/sources/` this ruleset was transcribed from.
+    pub source_file: String,
+    /// Anything a reader should know about the transcription.
+    #[serde(default)]
+    pub notes: Vec<String>,
+}
+
+/// Text shown with every outcome.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Guidance {
+    /// This is a guide, not a substitute for professional judgement or a talk with the DSL.
+    pub reminder: Cited,
+    /// What to do if you disagree with a decision, where the document says.
+    #[serde(default)]
+    pub escalation: Option<Cited>,
+}
+
+/// A passage with the place it comes from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Cited {
+    pub text: String,
+    /// The section of the document, or a plain statement that it is not from the document.
+    pub source: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Level {
+    pub id: LevelId,
+    /// The document's own name, e.g. "Level 3 Complex".
+    pub name: String,
+    pub description: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Indicator {
+    pub id: IndicatorId,
+    pub level: LevelId,
+    /// The document's own words.
+    pub text: String,
+    /// Where in the document it is listed.
+    pub section: String,
+    /// Assessment Framework domain, where the document groups by domain.
+    #[serde(default)]
+    pub domain: Option<String>,
+    /// Rebuilt from text that PDF extraction garbled.
+    #[serde(default)]
+    pub reconstructed: bool,
+}
+
+/// How soon a route must be used; routes are shown most urgent first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Urgency {
+    Emergency,
+    Urgent,
+    NonUrgent,
+}
+
+impl Urgency {
+    pub fn label(self) -> &'static str {
+        match self {
+            Urgency::Emergency => "Emergency",
+            Urgency::Urgent => "Urgent",
+            Urgency::NonUrgent => "Non-urgent",
+        }
+    }
+}
+
+/// A contact route: who to contact, how, and when it applies.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Route {
+    pub id: RouteId,
+    pub name: String,
+    pub urgency: Urgency,
+    /// What to do, in the document's words where it gives them.
+    pub action: String,
+    /// A number the document publishes; never one it does not.
+    #[serde(default)]
+    pub phone: Option<String>,
+    /// The follow-up after the call, e.g. the referral form.
+    #[serde(default)]
+    pub then: Option<String>,
+    /// Where to find contact details the document does not give.
+    #[serde(default)]
+    pub find_details: Option<String>,
+    pub source: String,
+    pub when: Applies,
+    /// Drop this route when that one is also in the outcome (it covers this one).
+    #[serde(default)]
+    pub replaced_by: Option<RouteId>,
+}
+
+/// When a route or a consent note applies: any one match is enough.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Applies {
+    #[serde(default)]
+    pub danger: Vec<Danger>,
+    #[serde(default)]
+    pub levels: Vec<LevelId>,
+    #[serde(default)]
+    pub context: Vec<ContextTrigger>,
+}
+
+impl Applies {
+    pub fn is_empty(&self) -> bool {
+        self.danger.is_empty() && self.levels.is_empty() && self.context.is_empty()
+    }
+}
+
+/// The answer to "Is the child in immediate danger?".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Danger {
+    Yes,
+    No,
+    NotSure,
+}
+
+impl Danger {
+    pub const ALL: [Danger; 3] = [Danger::Yes, Danger::No, Danger::NotSure];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Danger::Yes => "Yes",
+            Danger::No => "No",
+            Danger::NotSure => "Not sure",
+        }
+    }
+}
+
+/// Context answers the engine understands; they change routes, never the level.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ContextTrigger {
+    /// A crime may have been committed and the child is not in immediate danger.
+    Crime,
+    /// The child already has an allocated social worker.
+    HasSocialWorker,
+    /// The practitioner is not sure whether the child is known to social care.
+    SocialWorkerUnsure,
+}
+
+/// What to tell the family, and when.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConsentNote {
+    pub id: String,
+    pub text: String,
+    pub source: String,
+    pub when: Applies,
+}
+
+/// A case study from the document, kept as readable content.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WorkedExample {
+    pub id: String,
+    pub title: String,
+    pub level: LevelId,
+    pub sections: Vec<ExampleSection>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExampleSection {
+    pub heading: String,
+    pub paragraphs: Vec<String>,
+}
+
+/// Questions to think about, e.g. the Signs of Safety questions.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PromptGroup {
+    pub heading: String,
+    pub questions: Vec<String>,
+    pub source: String,
+}
+
+impl Ruleset {
+    pub fn level(&self, id: &LevelId) -> Option<&Level> {
+        self.levels.iter().find(|l| &l.id == id)
+    }
+
+    /// Position of a level on the scale, 0 = lowest.
+    pub fn rank(&self, id: &LevelId) -> Option<usize> {
+        self.levels.iter().position(|l| &l.id == id)
+    }
+
+    pub fn indicator(&self, id: &IndicatorId) -> Option<&Indicator> {
+        self.indicators.iter().find(|i| &i.id == id)
+    }
+
+    pub fn route(&self, id: &RouteId) -> Option<&Route> {
+        self.routes.iter().find(|r| &r.id == id)
+    }
+
+    /// Indicators as the page lists them: by domain where the document groups them by domain,
+    /// otherwise by level, each group in document order.
+    pub fn indicator_groups(&self) -> Vec<(String, Vec<&Indicator>)> {
+        let by_domain = self.indicators.iter().any(|i| i.domain.is_some());
+        let mut groups: Vec<(String, Vec<&Indicator>)> = Vec::new();
+        for ind in &self.indicators {
+            let heading = match (&ind.domain, by_domain) {
+                (Some(domain), true) => domain.clone(),
+                (None, true) => "Other".to_owned(),
+                _ => self.level(&ind.level).map_or_else(|| ind.level.to_string(), |l| l.name.clone()),
+            };
+            match groups.iter_mut().find(|(h, _)| *h == heading) {
+                Some((_, items)) => items.push(ind),
+                None => groups.push((heading, vec![ind])),
+            }
+        }
+        if !by_domain {
+            groups.sort_by_key(|(_, items)| items.first().and_then(|i| self.rank(&i.level)));
+        }
+        groups
+    }
+
+    /// The context triggers some route or note of this ruleset uses: only these are asked.
+    pub fn context_used(&self, trigger: ContextTrigger) -> bool {
+        self.routes.iter().any(|r| r.when.context.contains(&trigger))
+            || self.consent.iter().any(|c| c.when.context.contains(&trigger))
+    }
+}
+
+/// The digits to dial, for a `tel:` link.
+pub fn dial_digits(phone: &str) -> String {
+    phone.chars().filter(|c| c.is_ascii_digit()).collect()
+}

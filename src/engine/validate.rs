@@ -1,0 +1,267 @@
+//! Checks a ruleset for every problem at once, so an author fixes them in one pass.
+//!
+//! Each problem carries the path of the offending value (e.g. `indicators[3].level`);
+//! the loader turns that path into a line of the file.
+
+use super::model::{dial_digits, Applies, Danger, Ruleset, Urgency};
+use std::collections::HashSet;
+use std::fmt;
+
+/// One step of a path into the ruleset document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Step {
+    Key(&'static str),
+    Index(usize),
+}
+
+/// Where a problem is, as a path into the document.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Path(pub Vec<Step>);
+
+impl Path {
+    pub fn key(&self, key: &'static str) -> Path {
+        let mut steps = self.0.clone();
+        steps.push(Step::Key(key));
+        Path(steps)
+    }
+
+    pub fn index(&self, index: usize) -> Path {
+        let mut steps = self.0.clone();
+        steps.push(Step::Index(index));
+        Path(steps)
+    }
+}
+
+impl fmt::Display for Path {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, step) in self.0.iter().enumerate() {
+            match step {
+                Step::Key(k) if i == 0 => write!(f, "{k}")?,
+                Step::Key(k) => write!(f, ".{k}")?,
+                Step::Index(n) => write!(f, "[{n}]")?,
+            }
+        }
+        Ok(())
+    }
+}
+
+/// One problem found in a ruleset.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub path: Path,
+    pub message: String,
+}
+
+/// Longest text a ruleset field may hold; longer is a paste gone wrong.
+pub const MAX_TEXT: usize = 4000;
+
+struct Checker {
+    found: Vec<Diagnostic>,
+}
+
+impl Checker {
+    fn problem(&mut self, path: Path, message: impl Into<String>) {
+        self.found.push(Diagnostic { path, message: message.into() });
+    }
+
+    fn text(&mut self, path: Path, value: &str, what: &str) {
+        if value.trim().is_empty() {
+            self.problem(path, format!("{what} is empty"));
+        } else if value.chars().count() > MAX_TEXT {
+            self.problem(path, format!("{what} is longer than {MAX_TEXT} characters"));
+        } else if value.chars().any(|c| c.is_control() && c != '\n') {
+            self.problem(path, format!("{what} contains a control character"));
+        }
+    }
+
+    fn id(&mut self, path: Path, value: &str, seen: &mut HashSet<String>, what: &str) {
+        let well_formed = !value.is_empty()
+            && value.len() <= 64
+            && value.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+            && !value.starts_with('-');
+        if !well_formed {
+            self.problem(
+                path,
+                format!("{what} id `{value}` must be 1 to 64 lowercase letters, digits or hyphens"),
+            );
+        } else if !seen.insert(value.to_owned()) {
+            self.problem(path, format!("duplicate {what} id `{value}`"));
+        }
+    }
+
+    fn applies(&mut self, path: Path, when: &Applies, levels: &HashSet<String>) {
+        if when.is_empty() {
+            self.problem(path.clone(), "`when` names no danger answer, level or context, so it never applies");
+        }
+        for (i, level) in when.levels.iter().enumerate() {
+            if !levels.contains(level.as_str()) {
+                self.problem(
+                    path.key("levels").index(i),
+                    format!("level `{level}` is not defined in [[levels]]"),
+                );
+            }
+        }
+    }
+}
+
+/// Every problem in the ruleset; empty means it is fit to ship.
+pub fn validate(ruleset: &Ruleset) -> Vec<Diagnostic> {
+    let mut c = Checker { found: Vec::new() };
+    let root = Path::default();
+
+    let mut area_seen = HashSet::new();
+    c.id(root.key("area"), ruleset.area.as_str(), &mut area_seen, "area");
+
+    let p = &ruleset.provenance;
+    let prov = root.key("provenance");
+    c.text(prov.key("partnership"), &p.partnership, "provenance partnership");
+    c.text(prov.key("title"), &p.title, "provenance title");
+    c.text(prov.key("date"), &p.date, "provenance date");
+    c.text(prov.key("source_file"), &p.source_file, "provenance source_file");
+    if let Some(review) = &p.review_date {
+        c.text(prov.key("review_date"), review, "provenance review_date");
+    }
+    for (i, note) in p.notes.iter().enumerate() {
+        c.text(prov.key("notes").index(i), note, "provenance note");
+    }
+
+    let guidance = root.key("guidance");
+    c.text(guidance.key("reminder").key("text"), &ruleset.guidance.reminder.text, "reminder text");
+    c.text(guidance.key("reminder").key("source"), &ruleset.guidance.reminder.source, "reminder source");
+    if let Some(esc) = &ruleset.guidance.escalation {
+        c.text(guidance.key("escalation").key("text"), &esc.text, "escalation text");
+        c.text(guidance.key("escalation").key("source"), &esc.source, "escalation source");
+    }
+
+    let mut level_ids = HashSet::new();
+    if ruleset.levels.len() < 2 {
+        c.problem(root.key("levels"), "a ruleset needs at least two [[levels]], lowest first");
+    }
+    for (i, level) in ruleset.levels.iter().enumerate() {
+        let at = root.key("levels").index(i);
+        c.id(at.key("id"), level.id.as_str(), &mut level_ids, "level");
+        c.text(at.key("name"), &level.name, "level name");
+        c.text(at.key("description"), &level.description, "level description");
+    }
+
+    let mut indicator_ids = HashSet::new();
+    let mut indicator_texts = HashSet::new();
+    for (i, ind) in ruleset.indicators.iter().enumerate() {
+        let at = root.key("indicators").index(i);
+        c.id(at.key("id"), ind.id.as_str(), &mut indicator_ids, "indicator");
+        c.text(at.key("text"), &ind.text, "indicator text");
+        c.text(at.key("section"), &ind.section, "indicator section");
+        if let Some(domain) = &ind.domain {
+            c.text(at.key("domain"), domain, "indicator domain");
+        }
+        if !level_ids.contains(ind.level.as_str()) {
+            c.problem(at.key("level"), format!("indicator `{}` points to level `{}`, which is not defined in [[levels]]", ind.id, ind.level));
+        }
+        if !ind.text.trim().is_empty() && !indicator_texts.insert((ind.level.clone(), ind.text.trim().to_lowercase())) {
+            c.problem(at.key("text"), format!("indicator `{}` repeats the text of another indicator at the same level", ind.id));
+        }
+    }
+    if ruleset.indicators.is_empty() {
+        c.problem(root.key("indicators"), "a ruleset needs at least one [[indicators]] entry");
+    }
+
+    let mut route_ids = HashSet::new();
+    for (i, route) in ruleset.routes.iter().enumerate() {
+        let at = root.key("routes").index(i);
+        c.id(at.key("id"), route.id.as_str(), &mut route_ids, "route");
+        c.text(at.key("name"), &route.name, "route name");
+        c.text(at.key("action"), &route.action, "route action");
+        c.text(at.key("source"), &route.source, "route source");
+        for (key, value) in [("then", &route.then), ("find_details", &route.find_details)] {
+            if let Some(v) = value {
+                c.text(at.key(key), v, &format!("route {key}"));
+            }
+        }
+        if let Some(phone) = &route.phone {
+            if !is_phone_number(phone) {
+                c.problem(at.key("phone"), format!("route `{}` phone `{phone}` is not a phone number (digits and spaces, 3 to 15 digits)", route.id));
+            }
+        }
+        c.applies(at.key("when"), &route.when, &level_ids);
+    }
+    for (i, route) in ruleset.routes.iter().enumerate() {
+        if let Some(other) = &route.replaced_by {
+            let at = root.key("routes").index(i).key("replaced_by");
+            if other == &route.id {
+                c.problem(at, format!("route `{}` cannot be replaced by itself", route.id));
+            } else if !route_ids.contains(other.as_str()) {
+                c.problem(at, format!("route `{}` is replaced_by `{other}`, which is not defined in [[routes]]", route.id));
+            }
+        }
+    }
+
+    for level in &ruleset.levels {
+        if !ruleset.routes.iter().any(|r| r.when.levels.contains(&level.id)) {
+            c.problem(
+                root.key("levels").index(ruleset.rank(&level.id).unwrap_or(0)),
+                format!("level `{}` has no route: add it to some route's `when.levels`", level.id),
+            );
+        }
+    }
+    let danger_first = ruleset.routes.iter().any(|r| {
+        r.when.danger.contains(&Danger::Yes)
+            && r.urgency == Urgency::Emergency
+            && r.phone.as_deref().map(dial_digits).as_deref() == Some("999")
+    });
+    if !danger_first {
+        c.problem(root.key("routes"), "no emergency route with phone 999 applies when the child is in immediate danger (`when.danger = [\"yes\"]`)");
+    }
+    if !ruleset.routes.iter().any(|r| r.when.danger.contains(&Danger::NotSure)) {
+        c.problem(root.key("routes"), "no route applies when the practitioner is not sure whether the child is in immediate danger (`when.danger = [\"not-sure\"]`)");
+    }
+
+    let mut consent_ids = HashSet::new();
+    for (i, note) in ruleset.consent.iter().enumerate() {
+        let at = root.key("consent").index(i);
+        c.id(at.key("id"), &note.id, &mut consent_ids, "consent");
+        c.text(at.key("text"), &note.text, "consent text");
+        c.text(at.key("source"), &note.source, "consent source");
+        c.applies(at.key("when"), &note.when, &level_ids);
+    }
+
+    let mut example_ids = HashSet::new();
+    for (i, ex) in ruleset.examples.iter().enumerate() {
+        let at = root.key("examples").index(i);
+        c.id(at.key("id"), &ex.id, &mut example_ids, "example");
+        c.text(at.key("title"), &ex.title, "example title");
+        if !level_ids.contains(ex.level.as_str()) {
+            c.problem(at.key("level"), format!("example `{}` is at level `{}`, which is not defined in [[levels]]", ex.id, ex.level));
+        }
+        if ex.sections.is_empty() {
+            c.problem(at.key("sections"), format!("example `{}` has no sections", ex.id));
+        }
+        for (j, section) in ex.sections.iter().enumerate() {
+            let s = at.key("sections").index(j);
+            c.text(s.key("heading"), &section.heading, "example section heading");
+            for (k, para) in section.paragraphs.iter().enumerate() {
+                c.text(s.key("paragraphs").index(k), para, "example paragraph");
+            }
+        }
+    }
+
+    for (i, group) in ruleset.prompts.iter().enumerate() {
+        let at = root.key("prompts").index(i);
+        c.text(at.key("heading"), &group.heading, "prompt heading");
+        c.text(at.key("source"), &group.source, "prompt source");
+        if group.questions.is_empty() {
+            c.problem(at.key("questions"), "prompt group has no questions");
+        }
+        for (j, q) in group.questions.iter().enumerate() {
+            c.text(at.key("questions").index(j), q, "prompt question");
+        }
+    }
+
+    c.found
+}
+
+/// Digits and spaces only (a leading + allowed), 3 to 15 digits: nothing a `tel:` link could abuse.
+pub fn is_phone_number(phone: &str) -> bool {
+    let body = phone.strip_prefix('+').unwrap_or(phone);
+    let digits = body.chars().filter(|c| c.is_ascii_digit()).count();
+    body.chars().all(|c| c.is_ascii_digit() || c == ' ') && (3..=15).contains(&digits)
+}

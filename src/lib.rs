@@ -1,0 +1,7 @@
+//! threshold-widget: a safeguarding partnership's levels-of-need document as a private,
+//! in-browser check. `engine` decides; `ui` (browser only) renders.
+
+pub mod catalogue;
+pub mod engine;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

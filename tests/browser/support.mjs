@@ -1,0 +1,63 @@
+// Shared set-up for the browser tests: serve dist/ on a free local port and open Debian's
+// Chromium through playwright-core, with no connection allowed beyond 127.0.0.1.
+import { chromium } from 'playwright-core';
+import fs from 'node:fs';
+import path from 'node:path';
+import { serve } from '../../scripts/serve.mjs';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const DIST = path.resolve(process.env.DIST_DIR ?? 'dist');
+export const SHOTS = path.resolve('target/screenshots');
+
+export const LAUNCH_ARGS = [
+  '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
+];
+
+/** Serves dist/ and starts Chromium; returns { url, browser, close }. */
+export async function start() {
+  if (!fs.existsSync(path.join(DIST, 'index.html'))) {
+    throw new Error(`${DIST}/index.html is missing: run \`make dist\` first`);
+  }
+  const { server, url } = await serve({ dir: DIST });
+  // Playwright gives every launch a fresh, empty profile of its own.
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
+  return {
+    url,
+    browser,
+    async close() {
+      await browser.close();
+      server.close();
+    },
+  };
+}
+
+/** Opens the widget at `query` (e.g. '?area=rotherham') and waits until it has mounted. */
+export async function openWidget(context, url, query = '') {
+  const page = await context.newPage();
+  await page.goto(url + query);
+  await page.locator('#app[data-ready="true"]').waitFor();
+  return page;
+}
+
+/** Page object: the widget as a practitioner uses it, by accessible names only. */
+export class Widget {
+  constructor(page) {
+    this.page = page;
+    this.danger = page.getByRole('radiogroup', { name: /immediate danger/ });
+    this.outcome = page.getByRole('status');
+    this.level = this.outcome.getByTestId('likely-level');
+    this.routes = this.outcome.getByTestId('route');
+    this.search = page.getByLabel('Search indicators');
+  }
+  async answerDanger(option) {
+    await this.danger.getByRole('radio', { name: option, exact: true }).check();
+  }
+  async tick(text) {
+    await this.page.getByRole('checkbox', { name: text, exact: true }).check();
+  }
+  async routeNames() {
+    return this.routes.locator('h3').allInnerTexts();
+  }
+}
