@@ -2,7 +2,7 @@
 //!
 //! Pure and deterministic: the page only renders what this returns.
 
-use super::model::{Applies, ContextTrigger, Danger, Guidance, Indicator, IndicatorId, Level, Route, RouteId, Ruleset, Urgency};
+use super::model::{Applies, ConsentNote, ContextTrigger, Danger, Guidance, Indicator, IndicatorId, Level, Route, RouteId, Ruleset, Urgency};
 use std::collections::BTreeSet;
 
 /// "Does the child already have a social worker?"
@@ -117,7 +117,7 @@ pub struct Outcome {
     /// Most urgent first; 999 first whenever the child is in immediate danger.
     pub routes: Vec<RouteCard>,
     /// What to tell the family.
-    pub consent: Vec<(String, String)>,
+    pub consent: Vec<ConsentNote>,
     /// The danger question has not been answered yet.
     pub danger_unanswered: bool,
     /// Always shown: a guide, not a substitute for judgement; escalation where given.
@@ -203,7 +203,7 @@ pub fn evaluate(ruleset: &Ruleset, answers: &Answers) -> Outcome {
         .consent
         .iter()
         .filter(|n| !route_reasons(&n.when, answers.danger, level, &context).is_empty())
-        .map(|n| (n.text.clone(), n.source.clone()))
+        .cloned()
         .collect();
 
     Outcome {

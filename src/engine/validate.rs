@@ -198,7 +198,7 @@ pub fn validate(ruleset: &Ruleset) -> Vec<Diagnostic> {
     for level in &ruleset.levels {
         if !ruleset.routes.iter().any(|r| r.when.levels.contains(&level.id)) {
             c.problem(
-                root.key("levels").index(ruleset.rank(&level.id).unwrap_or(0)),
+                root.key("levels").index(ruleset.rank(&level.id).unwrap_or(0)).key("id"),
                 format!("level `{}` has no route: add it to some route's `when.levels`", level.id),
             );
         }

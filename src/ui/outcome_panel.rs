@@ -45,7 +45,7 @@ fn render(o: &Outcome) -> impl IntoView {
         let notes = o
             .consent
             .iter()
-            .map(|(text, source)| view! { <li>{text.clone()} <span class="cite">" (" {source.clone()} ")"</span></li> })
+            .map(|n| view! { <li>{n.text.clone()} <span class="cite">" (" {n.source.clone()} ")"</span></li> })
             .collect_view();
         view! {
             <h3>"What to tell the family"</h3>

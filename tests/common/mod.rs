@@ -1,0 +1,33 @@
+//! Helpers shared by the native test files.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use threshold_widget::engine::load::load_file;
+use threshold_widget::engine::Ruleset;
+
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Every bundled ruleset file, sorted.
+pub fn ruleset_files() -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(root().join("rulesets"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    files.sort();
+    files
+}
+
+pub fn load(path: &Path) -> Ruleset {
+    load_file(path).unwrap_or_else(|e| panic!("{e}"))
+}
+
+pub fn area(id: &str) -> Ruleset {
+    load(&root().join("rulesets").join(format!("{id}.toml")))
+}
+
+pub fn all_rulesets() -> Vec<Ruleset> {
+    ruleset_files().iter().map(|p| load(p)).collect()
+}

@@ -1,0 +1,91 @@
+//! Invariants that hold for every bundled ruleset and any answers (DESIGN.md section 5).
+
+mod common;
+
+use proptest::prelude::*;
+use std::sync::OnceLock;
+use threshold_widget::engine::{dial_digits, evaluate, Answers, Danger, Known, Ruleset, Urgency};
+
+fn rulesets() -> &'static [Ruleset] {
+    static ALL: OnceLock<Vec<Ruleset>> = OnceLock::new();
+    ALL.get_or_init(common::all_rulesets)
+}
+
+fn danger() -> impl Strategy<Value = Option<Danger>> {
+    prop_oneof![Just(None), Just(Some(Danger::Yes)), Just(Some(Danger::No)), Just(Some(Danger::NotSure))]
+}
+
+fn known() -> impl Strategy<Value = Option<Known>> {
+    prop_oneof![Just(None), Just(Some(Known::Yes)), Just(Some(Known::No)), Just(Some(Known::NotSure))]
+}
+
+/// A ruleset index and answers over its indicators (a bitmask of ticks).
+fn case() -> impl Strategy<Value = (usize, Answers, Vec<bool>)> {
+    (0..rulesets().len()).prop_flat_map(|i| {
+        let n = rulesets()[i].indicators.len();
+        (Just(i), danger(), proptest::option::of(any::<bool>()), known(), proptest::collection::vec(any::<bool>(), n), proptest::collection::vec(any::<bool>(), n))
+            .prop_map(move |(i, danger, crime, sw, ticks, more)| {
+                let r = &rulesets()[i];
+                let mut a = Answers { danger, crime, social_worker: sw, ..Answers::default() };
+                for (ind, on) in r.indicators.iter().zip(&ticks) {
+                    a.tick(&ind.id, *on);
+                }
+                (i, a, more)
+            })
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    #[test]
+    fn ticking_more_never_lowers_the_level((i, answers, more) in case()) {
+        let r = &rulesets()[i];
+        let before = evaluate(r, &answers).level.rank;
+        let mut wider = answers.clone();
+        for (ind, on) in r.indicators.iter().zip(&more) {
+            if *on { wider.tick(&ind.id, true); }
+        }
+        prop_assert!(evaluate(r, &wider).level.rank >= before);
+    }
+
+    #[test]
+    fn immediate_danger_always_puts_999_first((i, mut answers, _more) in case()) {
+        let r = &rulesets()[i];
+        answers.danger = Some(Danger::Yes);
+        let o = evaluate(r, &answers);
+        let first = &o.routes.first().expect("danger always gives a route").route;
+        prop_assert_eq!(first.urgency, Urgency::Emergency);
+        prop_assert_eq!(first.phone.as_deref().map(dial_digits), Some("999".to_owned()));
+    }
+
+    #[test]
+    fn every_outcome_has_a_route_and_the_reminder((i, answers, _more) in case()) {
+        let r = &rulesets()[i];
+        let o = evaluate(r, &answers);
+        prop_assert!(!o.routes.is_empty());
+        prop_assert!(!o.guidance.reminder.text.is_empty());
+        prop_assert!(o.routes.windows(2).all(|w| w[0].route.urgency <= w[1].route.urgency), "routes ordered by urgency");
+    }
+
+    #[test]
+    fn not_sure_about_danger_is_never_silent((i, mut answers, _more) in case()) {
+        let r = &rulesets()[i];
+        answers.danger = Some(Danger::NotSure);
+        let o = evaluate(r, &answers);
+        prop_assert!(o.routes.iter().any(|c| c.route.urgency <= Urgency::Urgent));
+    }
+
+    #[test]
+    fn context_answers_never_change_the_level((i, answers, _more) in case()) {
+        let r = &rulesets()[i];
+        let bare = Answers { crime: None, social_worker: None, ..answers.clone() };
+        prop_assert_eq!(evaluate(r, &answers).level, evaluate(r, &bare).level);
+    }
+
+    #[test]
+    fn the_same_answers_always_give_the_same_outcome((i, answers, _more) in case()) {
+        let r = &rulesets()[i];
+        prop_assert_eq!(evaluate(r, &answers), evaluate(r, &answers.clone()));
+    }
+}
