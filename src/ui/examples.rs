@@ -16,7 +16,7 @@ pub fn WorkedExamples(ruleset: Arc<Ruleset>) -> impl IntoView {
                     .iter()
                     .map(|s| {
                         let paras = s.paragraphs.iter().map(|p| view! { <p>{p.clone()}</p> }).collect_view();
-                        view! { <h4>{s.heading.clone()}</h4> {paras} }
+                        view! { <h3>{s.heading.clone()}</h3> {paras} }
                     })
                     .collect_view();
                 view! {

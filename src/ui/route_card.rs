@@ -19,10 +19,8 @@ pub fn RouteCardView(card: RouteCard) -> impl IntoView {
     let because = card.because.iter().map(|b| view! { <li>{b.describe()}</li> }).collect_view();
     view! {
         <li class=class data-testid="route">
-            <h3>
-                <span class="urgency">{r.urgency.label()}<span class="visually-hidden">": "</span></span>
-                {r.name.clone()}
-            </h3>
+            <p class="urgency" aria-hidden="true">{r.urgency.label()}</p>
+            <h3 class="route-name"><span class="visually-hidden">{r.urgency.label()} ": "</span>{r.name.clone()}</h3>
             <p>{r.action.clone()}</p>
             {call}
             {then}

@@ -58,6 +58,6 @@ export class Widget {
     await this.page.getByRole('checkbox', { name: text, exact: true }).check();
   }
   async routeNames() {
-    return this.routes.locator('h3').allInnerTexts();
+    return this.routes.locator('.route-name').allInnerTexts();
   }
 }

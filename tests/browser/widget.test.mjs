@@ -1,0 +1,222 @@
+// The built page in real headless Chromium, used the way a practitioner uses it.
+// Run with `make test` (or `node --test tests/browser/` after `make dist`).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { start, openWidget, Widget, SHOTS } from './support.mjs';
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env?.close(); });
+
+/** A fresh context (no cookies, no storage) at a phone's size, and the widget in it. */
+async function phone(query = '?area=rotherham', size = { width: 360, height: 740 }) {
+  const context = await env.browser.newContext({ viewport: size, deviceScaleFactor: 1, hasTouch: true });
+  const page = await openWidget(context, env.url, query);
+  return { context, page, w: new Widget(page) };
+}
+
+test('a child in immediate danger with alleged abuse: Level 4 Acute, 999 first, then the MASH', async () => {
+  const { context, w } = await phone();
+  await w.answerDanger('Yes');
+  await w.tick('Who have alleged abuse');
+  assert.equal(await w.level.innerText(), 'Level 4 Acute');
+  const tels = await w.routes.locator('a[href^="tel:"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  assert.deepEqual(tels.slice(0, 2), ['tel:999', 'tel:01709336080']);
+  assert.match(await w.routes.first().getAttribute('class'), /route--emergency/);
+  // Screen readers hear the urgency first, as on NHS care cards.
+  assert.equal(await w.routes.first().getByRole('heading', { name: 'Emergency: Police', exact: true }).count(), 1);
+  assert.deepEqual(await w.outcome.locator('.reasons q').allInnerTexts(), ['Who have alleged abuse'], 'the reason quotes the ticked indicator');
+  await context.close();
+});
+
+test("Josh's story, ticked as told: Level 3 Complex, the MASH and its referral form", async () => {
+  const { context, w } = await phone();
+  await w.answerDanger('No');
+  await w.tick('Whose parents are experiencing difficulty in providing a reasonable standard of parenting and care');
+  await w.tick('Where early intervention attempts to improve the situation have been consistently unsuccessful or have had little impact');
+  await w.tick('Poor nutrition or inadequate clothing, poor home conditions or risk of homelessness');
+  assert.equal(await w.level.innerText(), 'Level 3 Complex');
+  const first = w.routes.first();
+  assert.match(await first.innerText(), /Multi-Agency Safeguarding Hub/);
+  assert.match(await first.innerText(), /Multi-Agency Referral Form/);
+  assert.equal(await first.locator('a[href^="tel:"]').getAttribute('href'), 'tel:01709336080');
+  const why = await w.outcome.locator('.reasons').innerText();
+  assert.match(why, /reasonable standard of parenting and care/);
+  assert.doesNotMatch(why, /Poor nutrition/, 'a lower-level tick is not given as the reason for the level');
+  await context.close();
+});
+
+test('Mohammed: Level 2 Vulnerable with Early Help Triage on 01709 334905', async () => {
+  const { context, w } = await phone();
+  await w.answerDanger('No');
+  await w.tick('Behavioural difficulties, or risk of offending behaviour');
+  await w.tick('Emerging parental conflict or lack of consistent parental boundaries');
+  assert.equal(await w.level.innerText(), 'Level 2 Vulnerable');
+  const hrefs = await w.routes.locator('a[href^="tel:"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  assert.deepEqual(hrefs, ['tel:01709334905']);
+  await context.close();
+});
+
+test('a crime without immediate danger adds the police on 101', async () => {
+  const { context, page, w } = await phone();
+  await w.answerDanger('No');
+  await page.getByRole('radiogroup', { name: /crime/ }).getByRole('radio', { name: 'Yes' }).check();
+  const hrefs = await w.routes.locator('a[href^="tel:"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  assert.ok(hrefs.includes('tel:101'), hrefs.join());
+  await w.answerDanger('Yes');
+  const withDanger = await w.routes.locator('a[href^="tel:"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  assert.equal(withDanger[0], 'tel:999');
+  assert.ok(!withDanger.includes('tel:101'), 'in immediate danger, 999 is the police route');
+  await context.close();
+});
+
+test('"Not sure" about danger leads to a conversation with the MASH, first', async () => {
+  const { context, w } = await phone();
+  await w.answerDanger('Not sure');
+  assert.equal(await w.routes.first().locator('a[href^="tel:"]').getAttribute('href'), 'tel:01709336080');
+  assert.match(await w.routes.first().innerText(), /have a conversation/);
+  await context.close();
+});
+
+test('the level shows from the start, with a prompt to answer the danger question', async () => {
+  const { context, w } = await phone();
+  assert.equal(await w.level.innerText(), 'Level 1 Universal');
+  assert.match(await w.outcome.innerText(), /not answered whether the child is in immediate danger/);
+  await w.answerDanger('No');
+  assert.doesNotMatch(await w.outcome.innerText(), /not answered/);
+  await context.close();
+});
+
+test('search filters the indicators, keeps matches tickable and keeps earlier ticks', async () => {
+  const { context, page, w } = await phone();
+  await w.tick('Who have alleged abuse');
+  await w.search.fill('homeless');
+  const match = page.getByRole('checkbox', { name: 'Who are aged 16 plus and are homeless', exact: true });
+  await assert.doesNotReject(match.check());
+  assert.equal(await page.getByRole('checkbox', { name: 'Who have alleged abuse', exact: true }).isVisible(), false);
+  assert.match(await page.locator('.search-count').innerText(), /2 of 31 indicators match/);
+  await w.search.fill('');
+  assert.equal(await page.getByRole('checkbox', { name: 'Who have alleged abuse', exact: true }).isChecked(), true);
+  assert.equal(await match.isChecked(), true);
+  assert.equal(await w.level.innerText(), 'Level 4 Acute');
+  await context.close();
+});
+
+test('"None of these" is exclusive', async () => {
+  const { context, page, w } = await phone();
+  await w.tick('Who have alleged abuse');
+  await page.getByRole('checkbox', { name: 'None of these' }).check();
+  assert.equal(await page.getByRole('checkbox', { name: 'Who have alleged abuse', exact: true }).isChecked(), false);
+  assert.equal(await w.level.innerText(), 'Level 1 Universal');
+  assert.match(await w.outcome.innerText(), /none of the indicators apply/);
+  await w.tick('Who are living in a private fostering arrangement');
+  assert.equal(await page.getByRole('checkbox', { name: 'None of these' }).isChecked(), false);
+  await context.close();
+});
+
+test('"Start again" clears every answer, tick and search', async () => {
+  const { context, page, w } = await phone();
+  await w.answerDanger('Yes');
+  await page.getByRole('radiogroup', { name: /social worker/ }).getByRole('radio', { name: 'Not sure' }).check();
+  await w.tick('Who have alleged abuse');
+  await w.search.fill('abuse');
+  await page.getByRole('button', { name: 'Start again' }).click();
+  assert.equal(await page.locator('input:checked').count(), 0);
+  assert.equal(await w.search.inputValue(), '');
+  assert.equal(await w.level.innerText(), 'Level 1 Universal');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'danger-yes', 'focus returns to the first question');
+  await context.close();
+});
+
+test('the four worked examples can be read', async () => {
+  const { context, page } = await phone();
+  for (const [name, words] of [['Jordan Smith', /Youth Bus/], ['Mohammed Ravji', /Team Around the Family/], ['Josh Henson', /Family Links/], ['Harry Wiltshire', /Section 47/]]) {
+    await page.getByText(name).click();
+    const example = page.locator('details.example', { hasText: name });
+    assert.match(await example.innerText(), words);
+  }
+  await context.close();
+});
+
+test('the area comes from ?area=, defaults to Rotherham, and the picker is labelled "Area"', async () => {
+  for (const query of ['', '?area=rotherham', '?area=nowhere']) {
+    const { context, page } = await phone(query);
+    assert.equal(await page.getByLabel('Area').inputValue(), 'rotherham', `with ${query || 'no query'}`);
+    assert.match(await page.locator('.provenance').innerText(), /Rotherham/);
+    await context.close();
+  }
+});
+
+test('at 360 px: 999 stays in view at the top, nothing scrolls sideways, screenshots saved', async () => {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  const { context, page, w } = await phone();
+  await page.screenshot({ path: path.join(SHOTS, 'rotherham-360-start.png') });
+  await w.answerDanger('Yes');
+  await w.tick('Who have alleged abuse');
+  await w.outcome.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(SHOTS, 'rotherham-360-outcome.png') });
+  const bar = await page.getByRole('banner').getByRole('link', { name: '999' }).boundingBox();
+  assert.ok(bar && bar.y >= 0 && bar.y + bar.height <= 80, `999 is at the top of the screen after scrolling: ${JSON.stringify(bar)}`);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `the page is ${overflow}px wider than the screen`);
+  await page.screenshot({ path: path.join(SHOTS, 'rotherham-360-full.png'), fullPage: true });
+  await context.close();
+});
+
+test('the first focused control is not hidden behind the sticky 999 line', async () => {
+  const { context, page } = await phone();
+  await page.getByRole('button', { name: 'Start again' }).focus();
+  await page.getByLabel('Search indicators').focus();
+  const [field, bar] = await Promise.all([
+    page.getByLabel('Search indicators').boundingBox(),
+    page.getByRole('banner').boundingBox(),
+  ]);
+  assert.ok(field.y >= bar.y + bar.height, `focused field at ${field.y}, 999 line ends at ${bar.y + bar.height}`);
+  await context.close();
+});
+
+test('axe-core finds no accessibility violations, at the start and with an outcome shown', async () => {
+  const { context, page, w } = await phone();
+  const scan = async () => (await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze()).violations;
+  const show = (vs) => vs.map((v) => `${v.id}: ${v.help} (${v.nodes.length}) ${v.nodes.slice(0, 2).map((n) => n.target).join(' ')}`).join('\n');
+  const atStart = await scan();
+  assert.equal(atStart.length, 0, show(atStart));
+  await w.answerDanger('Yes');
+  await w.tick('Who have alleged abuse');
+  await page.getByText('Why this route').first().click();
+  await page.getByText('Jordan Smith').click();
+  const withOutcome = await scan();
+  assert.equal(withOutcome.length, 0, show(withOutcome));
+  await context.close();
+});
+
+test('nothing leaves the device: no request after the page\'s own files, nothing stored', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 360, height: 740 } });
+  const requests = [];
+  context.on('request', (r) => requests.push(r.url()));
+  const page = await openWidget(context, env.url, '?area=rotherham');
+  await page.waitForLoadState('networkidle');
+  const loaded = requests.length;
+  const origin = new URL(env.url).origin;
+  assert.ok(requests.every((u) => u.startsWith(origin + '/') || u.startsWith('data:')), requests.join('\n'));
+
+  const w = new Widget(page);
+  await w.answerDanger('Not sure');
+  await page.getByRole('radiogroup', { name: /crime/ }).getByRole('radio', { name: 'Yes' }).check();
+  await w.tick('Who have alleged abuse');
+  await w.search.fill('missing');
+  await w.tick('Who are at high risk of or experiencing child sexual exploitation or high risk "missing"');
+  await page.getByText('Harry Wiltshire').click();
+  await page.getByRole('button', { name: 'Start again' }).click();
+  await page.waitForTimeout(300);
+
+  assert.deepEqual(requests.slice(loaded), [], 'no request after load');
+  assert.deepEqual(await context.cookies(), []);
+  const stored = await page.evaluate(() => [localStorage.length, sessionStorage.length]);
+  assert.deepEqual(stored, [0, 0]);
+  assert.equal(new URL(page.url()).search, '?area=rotherham', 'the address carries the area and nothing else');
+  await context.close();
+});
