@@ -20,8 +20,9 @@ const TYPES = {
   '.toml': 'text/plain; charset=utf-8',
 };
 
-/** Starts a server; resolves to { server, url }. `port: 0` picks a free port. */
-export function serve({ dir, host = '127.0.0.1', port = 0, log = false }) {
+/** Starts a server; resolves to { server, url }. `port: 0` picks a free port.
+ *  `encoding` ('br' | 'gzip' | 'identity') overrides negotiation, for the benchmark. */
+export function serve({ dir, host = '127.0.0.1', port = 0, log = false, encoding: forced = null }) {
   const root = path.resolve(dir);
   const cache = new Map();
   const compressed = (file, encoding) => {
@@ -47,7 +48,8 @@ export function serve({ dir, host = '127.0.0.1', port = 0, log = false }) {
     }
     const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
     const accepts = String(req.headers['accept-encoding'] ?? '');
-    const encoding = /\bbr\b/.test(accepts) ? 'br' : /\bgzip\b/.test(accepts) ? 'gzip' : null;
+    const negotiated = /\bbr\b/.test(accepts) ? 'br' : /\bgzip\b/.test(accepts) ? 'gzip' : null;
+    const encoding = forced ? (forced === 'identity' ? null : forced) : negotiated;
     const headers = {
       'Content-Type': type,
       'Cache-Control': type.startsWith('text/html') ? 'no-cache' : 'public, max-age=31536000, immutable',

@@ -1,0 +1,77 @@
+// Benchmark (prints figures; asserts nothing): the first load's transferred bytes with brotli
+// and with gzip, and the time from navigation to a usable widget under 4x CPU throttling.
+//   make bench
+import { chromium } from 'playwright-core';
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { serve } from './serve.mjs';
+import { CHROMIUM, LAUNCH_ARGS, DIST } from '../tests/browser/support.mjs';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const BUDGET_BROTLI = 120 * 1024;
+
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+// Records when #app is marked ready, on the page's own clock (0 = navigation start).
+const READY_PROBE = `
+  new MutationObserver((_, obs) => {
+    const app = document.getElementById('app');
+    if (app && app.dataset.ready === 'true') { window.__twReady = performance.now(); obs.disconnect(); }
+  }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-ready'] });`;
+
+async function firstLoad(browser, encoding, throttle) {
+  const { server, url } = await serve({ dir: DIST, encoding });
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  const page = await context.newPage();
+  await page.addInitScript(READY_PROBE);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  if (throttle) await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+  const bytes = new Map();
+  cdp.on('Network.loadingFinished', (e) => bytes.set(e.requestId, e.encodedDataLength));
+  await page.goto(url + '?area=rotherham');
+  await page.waitForFunction(() => window.__twReady !== undefined, null, { timeout: 60_000 });
+  const ready = await page.evaluate(() => window.__twReady);
+  await page.waitForLoadState('networkidle');
+  const transferred = [...bytes.values()].reduce((a, b) => a + b, 0);
+  await context.close();
+  server.close();
+  return { transferred, requests: bytes.size, ready };
+}
+
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
+try {
+  console.log('threshold-widget benchmark (dist/, area=rotherham, 360x740, cache disabled)\n');
+  console.log('files in dist/:');
+  let totalBr = 0;
+  for (const f of fs.readdirSync(DIST).sort()) {
+    const raw = fs.readFileSync(path.join(DIST, f));
+    const br = zlib.brotliCompressSync(raw, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+    const gz = zlib.gzipSync(raw, { level: 9 }).length;
+    totalBr += br;
+    console.log(`  ${f.padEnd(48)} raw ${kb(raw.length).padStart(9)}  gzip ${kb(gz).padStart(8)}  brotli ${kb(br).padStart(8)}`);
+  }
+
+  console.log('\nfirst load, bytes on the wire (headers included):');
+  const results = {};
+  for (const enc of ['br', 'gzip', 'identity']) {
+    const r = await firstLoad(browser, enc, 1);
+    results[enc] = r;
+    console.log(`  ${enc.padEnd(9)} ${kb(r.transferred).padStart(9)} in ${r.requests} requests`);
+  }
+
+  console.log(`\ntime from navigation to ready (median of ${RUNS} cold loads, brotli):`);
+  for (const rate of [1, 4]) {
+    const times = [];
+    for (let i = 0; i < RUNS; i++) times.push((await firstLoad(browser, 'br', rate)).ready);
+    console.log(`  CPU ${rate}x: ${median(times).toFixed(0)} ms (min ${Math.min(...times).toFixed(0)}, max ${Math.max(...times).toFixed(0)})`);
+  }
+
+  const br = results.br.transferred;
+  console.log(`\nbudget: first load at most ${kb(BUDGET_BROTLI)} brotli: ${kb(br)} (${br <= BUDGET_BROTLI ? 'within' : 'OVER'} budget)`);
+} finally {
+  await browser.close();
+}
