@@ -41,7 +41,10 @@ fn main() {
     }
     table.push_str("];\n");
     if !failed.is_empty() {
-        eprintln!("\nA bundled ruleset has problems; fix them to build the widget:\n\n{}\n", failed.join("\n"));
+        eprintln!(
+            "\nA bundled ruleset has problems; fix them to build the widget:\n\n{}\n",
+            failed.join("\n")
+        );
         std::process::exit(1);
     }
     std::fs::write(out.join("areas.rs"), table).expect("OUT_DIR is writable");

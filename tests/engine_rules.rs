@@ -1,14 +1,19 @@
 //! Each rule of DESIGN.md section 5, one small case each, on the made-up Testshire ruleset.
 
 use threshold_widget::engine::load::load_str;
-use threshold_widget::engine::{evaluate, search, Answers, Danger, IndicatorId, Known, Outcome, Reason, Ruleset};
+use threshold_widget::engine::{
+    evaluate, search, Answers, Danger, IndicatorId, Known, Outcome, Reason, Ruleset,
+};
 
 fn testshire() -> Ruleset {
     load_str("testshire.toml", include_str!("fixtures/testshire.toml")).unwrap()
 }
 
 fn answers(danger: Option<Danger>, ticked: &[&str]) -> Answers {
-    let mut a = Answers { danger, ..Answers::default() };
+    let mut a = Answers {
+        danger,
+        ..Answers::default()
+    };
     for t in ticked {
         a.tick(&IndicatorId::from(*t), true);
     }
@@ -20,24 +25,152 @@ fn route_ids(o: &Outcome) -> Vec<&str> {
 }
 
 /// (rule, danger, ticked, crime, social worker, expected level, expected routes in order)
-type Case = (&'static str, Option<Danger>, &'static [&'static str], Option<bool>, Option<Known>, &'static str, &'static [&'static str]);
+type Case = (
+    &'static str,
+    Option<Danger>,
+    &'static [&'static str],
+    Option<bool>,
+    Option<Known>,
+    &'static str,
+    &'static [&'static str],
+);
 
 const CASES: &[Case] = &[
-    ("nothing ticked is the lowest level", Some(Danger::No), &[], None, None, "level-1", &["school"]),
-    ("the highest ticked level wins", Some(Danger::No), &["i-one", "i-three", "i-two"], None, None, "level-3", &[]),
-    ("a lower tick does not pull the level down", Some(Danger::No), &["i-two", "i-one"], None, None, "level-2", &["early-help", "school"]),
-    ("danger: 999 first, then the urgent referral", Some(Danger::Yes), &["i-three"], None, None, "level-3", &["police", "front-door"]),
-    ("danger puts 999 first even at the lowest level", Some(Danger::Yes), &[], None, None, "level-1", &["police", "front-door", "school"]),
-    ("not sure about danger: the consultation route", Some(Danger::NotSure), &[], None, None, "level-1", &["front-door-advice", "school"]),
-    ("a route gives way to the route that covers it", Some(Danger::NotSure), &[], None, Some(Known::NotSure), "level-1", &["front-door-advice", "school"]),
-    ("the covering route replaces the consultation", Some(Danger::Yes), &["i-three"], None, Some(Known::NotSure), "level-3", &["police", "front-door"]),
-    ("a crime without immediate danger adds 101", Some(Danger::No), &["i-two"], Some(true), None, "level-2", &["police-101", "early-help", "school"]),
-    ("a crime with immediate danger: 999 covers it", Some(Danger::Yes), &[], Some(true), None, "level-1", &["police", "front-door", "school"]),
-    ("no crime: no 101", Some(Danger::No), &[], Some(false), None, "level-1", &["school"]),
-    ("an allocated social worker is contacted", Some(Danger::No), &["i-two"], None, Some(Known::Yes), "level-2", &["social-worker", "early-help", "school"]),
-    ("not sure whether known: the front door", Some(Danger::No), &[], None, Some(Known::NotSure), "level-1", &["front-door-advice", "school"]),
-    ("context changes the route, never the level", Some(Danger::No), &["i-one"], Some(true), Some(Known::Yes), "level-1", &["social-worker", "police-101", "school"]),
-    ("unanswered danger still gives the level's routes", None, &["i-two"], None, None, "level-2", &["early-help", "school"]),
+    (
+        "nothing ticked is the lowest level",
+        Some(Danger::No),
+        &[],
+        None,
+        None,
+        "level-1",
+        &["school"],
+    ),
+    (
+        "the highest ticked level wins",
+        Some(Danger::No),
+        &["i-one", "i-three", "i-two"],
+        None,
+        None,
+        "level-3",
+        &[],
+    ),
+    (
+        "a lower tick does not pull the level down",
+        Some(Danger::No),
+        &["i-two", "i-one"],
+        None,
+        None,
+        "level-2",
+        &["early-help", "school"],
+    ),
+    (
+        "danger: 999 first, then the urgent referral",
+        Some(Danger::Yes),
+        &["i-three"],
+        None,
+        None,
+        "level-3",
+        &["police", "front-door"],
+    ),
+    (
+        "danger puts 999 first even at the lowest level",
+        Some(Danger::Yes),
+        &[],
+        None,
+        None,
+        "level-1",
+        &["police", "front-door", "school"],
+    ),
+    (
+        "not sure about danger: the consultation route",
+        Some(Danger::NotSure),
+        &[],
+        None,
+        None,
+        "level-1",
+        &["front-door-advice", "school"],
+    ),
+    (
+        "a route gives way to the route that covers it",
+        Some(Danger::NotSure),
+        &[],
+        None,
+        Some(Known::NotSure),
+        "level-1",
+        &["front-door-advice", "school"],
+    ),
+    (
+        "the covering route replaces the consultation",
+        Some(Danger::Yes),
+        &["i-three"],
+        None,
+        Some(Known::NotSure),
+        "level-3",
+        &["police", "front-door"],
+    ),
+    (
+        "a crime without immediate danger adds 101",
+        Some(Danger::No),
+        &["i-two"],
+        Some(true),
+        None,
+        "level-2",
+        &["police-101", "early-help", "school"],
+    ),
+    (
+        "a crime with immediate danger: 999 covers it",
+        Some(Danger::Yes),
+        &[],
+        Some(true),
+        None,
+        "level-1",
+        &["police", "front-door", "school"],
+    ),
+    (
+        "no crime: no 101",
+        Some(Danger::No),
+        &[],
+        Some(false),
+        None,
+        "level-1",
+        &["school"],
+    ),
+    (
+        "an allocated social worker is contacted",
+        Some(Danger::No),
+        &["i-two"],
+        None,
+        Some(Known::Yes),
+        "level-2",
+        &["social-worker", "early-help", "school"],
+    ),
+    (
+        "not sure whether known: the front door",
+        Some(Danger::No),
+        &[],
+        None,
+        Some(Known::NotSure),
+        "level-1",
+        &["front-door-advice", "school"],
+    ),
+    (
+        "context changes the route, never the level",
+        Some(Danger::No),
+        &["i-one"],
+        Some(true),
+        Some(Known::Yes),
+        "level-1",
+        &["social-worker", "police-101", "school"],
+    ),
+    (
+        "unanswered danger still gives the level's routes",
+        None,
+        &["i-two"],
+        None,
+        None,
+        "level-2",
+        &["early-help", "school"],
+    ),
 ];
 
 #[test]
@@ -53,7 +186,10 @@ fn each_rule() {
             wrong.push(format!("{rule}: level {} (expected {level})", o.level.id));
         }
         if !routes.is_empty() && route_ids(&o) != *routes {
-            wrong.push(format!("{rule}: routes {:?} (expected {routes:?})", route_ids(&o)));
+            wrong.push(format!(
+                "{rule}: routes {:?} (expected {routes:?})",
+                route_ids(&o)
+            ));
         }
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
@@ -61,43 +197,81 @@ fn each_rule() {
 
 #[test]
 fn reasons_quote_the_ticked_indicators_at_the_level_with_their_section() {
-    let o = evaluate(&testshire(), &answers(Some(Danger::No), &["i-one", "i-two", "i-two-b"]));
+    let o = evaluate(
+        &testshire(),
+        &answers(Some(Danger::No), &["i-one", "i-two", "i-two-b"]),
+    );
     let quoted: Vec<(String, String, String)> = o
         .reasons
         .iter()
         .map(|r| match r {
-            Reason::Indicator { text, level_name, section, .. } => (text.clone(), level_name.clone(), section.clone()),
+            Reason::Indicator {
+                text,
+                level_name,
+                section,
+                ..
+            } => (text.clone(), level_name.clone(), section.clone()),
             other => panic!("unexpected reason {other:?}"),
         })
         .collect();
     assert_eq!(
         quoted,
         vec![
-            ("Misses appointments".into(), "Level 2 Targeted".into(), "Level 2".into()),
-            ("Parents struggle with routines".into(), "Level 2 Targeted".into(), "Level 2".into()),
+            (
+                "Misses appointments".into(),
+                "Level 2 Targeted".into(),
+                "Level 2".into()
+            ),
+            (
+                "Parents struggle with routines".into(),
+                "Level 2 Targeted".into(),
+                "Level 2".into()
+            ),
         ]
     );
-    assert_eq!(o.also_ticked.len(), 1, "the level 1 tick is listed as also ticked");
-    assert!(o.reasons[0].describe().contains("\u{201c}Misses appointments\u{201d}"));
+    assert_eq!(
+        o.also_ticked.len(),
+        1,
+        "the level 1 tick is listed as also ticked"
+    );
+    assert!(o.reasons[0]
+        .describe()
+        .contains("\u{201c}Misses appointments\u{201d}"));
 }
 
 #[test]
 fn nothing_ticked_says_so_and_none_of_these_is_remembered() {
     let r = testshire();
     let o = evaluate(&r, &answers(Some(Danger::No), &[]));
-    assert_eq!(o.reasons, vec![Reason::NothingTicked { none_of_these: false }]);
+    assert_eq!(
+        o.reasons,
+        vec![Reason::NothingTicked {
+            none_of_these: false
+        }]
+    );
     let mut a = answers(Some(Danger::No), &[]);
     a.set_none_of_these(true);
-    assert_eq!(evaluate(&r, &a).reasons, vec![Reason::NothingTicked { none_of_these: true }]);
+    assert_eq!(
+        evaluate(&r, &a).reasons,
+        vec![Reason::NothingTicked {
+            none_of_these: true
+        }]
+    );
 }
 
 #[test]
 fn none_of_these_is_exclusive() {
     let mut a = answers(None, &["i-one", "i-three"]);
     a.set_none_of_these(true);
-    assert!(a.ticked.is_empty(), "ticking None of these clears the indicators");
+    assert!(
+        a.ticked.is_empty(),
+        "ticking None of these clears the indicators"
+    );
     a.tick(&IndicatorId::from("i-two"), true);
-    assert!(!a.none_of_these, "ticking an indicator clears None of these");
+    assert!(
+        !a.none_of_these,
+        "ticking an indicator clears None of these"
+    );
     a.tick(&IndicatorId::from("i-two"), false);
     assert!(a.ticked.is_empty());
 }
@@ -109,8 +283,18 @@ fn each_route_card_says_why_it_is_there() {
     let o = evaluate(&testshire(), &a);
     let police = &o.routes[0];
     assert_eq!(police.because, vec![Reason::Danger(Danger::Yes)]);
-    let front = o.routes.iter().find(|c| c.route.id.as_str() == "front-door").unwrap();
-    assert_eq!(front.because, vec![Reason::Danger(Danger::Yes), Reason::Level("Level 3 Acute".into())]);
+    let front = o
+        .routes
+        .iter()
+        .find(|c| c.route.id.as_str() == "front-door")
+        .unwrap();
+    assert_eq!(
+        front.because,
+        vec![
+            Reason::Danger(Danger::Yes),
+            Reason::Level("Level 3 Acute".into())
+        ]
+    );
     assert!(o.routes.iter().all(|c| !c.because.is_empty()));
 }
 
@@ -118,8 +302,14 @@ fn each_route_card_says_why_it_is_there() {
 fn consent_notes_follow_the_answers() {
     let r = testshire();
     let ids = |o: &Outcome| o.consent.iter().map(|c| c.id.clone()).collect::<Vec<_>>();
-    assert_eq!(ids(&evaluate(&r, &answers(Some(Danger::No), &["i-two"]))), ["ask-family"]);
-    assert_eq!(ids(&evaluate(&r, &answers(Some(Danger::Yes), &[]))), ["no-delay"]);
+    assert_eq!(
+        ids(&evaluate(&r, &answers(Some(Danger::No), &["i-two"]))),
+        ["ask-family"]
+    );
+    assert_eq!(
+        ids(&evaluate(&r, &answers(Some(Danger::Yes), &[]))),
+        ["no-delay"]
+    );
     assert!(ids(&evaluate(&r, &answers(Some(Danger::No), &[]))).is_empty());
 }
 
@@ -134,7 +324,10 @@ fn the_reminder_is_always_in_the_outcome_and_unanswered_danger_is_flagged() {
 
 #[test]
 fn a_tick_the_ruleset_does_not_know_is_ignored() {
-    let o = evaluate(&testshire(), &answers(Some(Danger::No), &["no-such-indicator"]));
+    let o = evaluate(
+        &testshire(),
+        &answers(Some(Danger::No), &["no-such-indicator"]),
+    );
     assert_eq!(o.level.id, "level-1");
 }
 
@@ -142,7 +335,10 @@ fn a_tick_the_ruleset_does_not_know_is_ignored() {
 fn indicators_are_grouped_by_level_unless_the_document_uses_domains() {
     let mut r = testshire();
     let headings: Vec<String> = r.indicator_groups().into_iter().map(|(h, _)| h).collect();
-    assert_eq!(headings, ["Level 1 Universal", "Level 2 Targeted", "Level 3 Acute"]);
+    assert_eq!(
+        headings,
+        ["Level 1 Universal", "Level 2 Targeted", "Level 3 Acute"]
+    );
     r.indicators[0].domain = Some("Health".into());
     r.indicators[3].domain = Some("Health".into());
     let groups = r.indicator_groups();
@@ -157,12 +353,32 @@ fn search_matches_every_word_ignoring_case_and_punctuation() {
         ("Who are aged 16 plus and are homeless", "HOMELESS", true),
         ("Who are aged 16 plus and are homeless", "16 homeless", true),
         ("Who are aged 16 plus and are homeless", "home", true),
-        ("Who are aged 16 plus and are homeless", "homeless 17", false),
-        ("Low level self- harm or substance misuse", "self-harm", true),
-        ("At medium risk of child sexual exploitation or are going \"missing\"", "missing", true),
-        ("Disabilities (low level) non complex health needs", "mental", false),
+        (
+            "Who are aged 16 plus and are homeless",
+            "homeless 17",
+            false,
+        ),
+        (
+            "Low level self- harm or substance misuse",
+            "self-harm",
+            true,
+        ),
+        (
+            "At medium risk of child sexual exploitation or are going \"missing\"",
+            "missing",
+            true,
+        ),
+        (
+            "Disabilities (low level) non complex health needs",
+            "mental",
+            false,
+        ),
     ];
     for (text, query, expected) in cases {
-        assert_eq!(search::matches(text, query), expected, "{query:?} in {text:?}");
+        assert_eq!(
+            search::matches(text, query),
+            expected,
+            "{query:?} in {text:?}"
+        );
     }
 }

@@ -7,31 +7,160 @@ const VALID: &str = include_str!("fixtures/testshire.toml");
 
 /// (what is wrong, text to replace, replacement, text on the line the error must name, words of the message)
 const CASES: &[(&str, &str, &str, &str, &str)] = &[
-    ("unterminated string", "text = \"Attends school\"", "text = \"Attends school", "text = \"Attends school", "string"),
-    ("unknown field", "name = \"Level 1 Universal\"", "name = \"Level 1 Universal\"\ncolour = \"red\"", "colour", "unknown field `colour`"),
-    ("missing field", "text = \"Attends school\"\n", "", "[[indicators]]", "missing field `text`"),
-    ("unknown urgency", "urgency = \"urgent\"", "urgency = \"soonish\"", "soonish", "unknown variant `soonish`"),
-    ("wrong type", "date = \"undated\"", "date = 2008", "date = 2008", "invalid type"),
-    ("duplicate level id", "id = \"level-2\"", "id = \"level-1\" # again", "# again", "duplicate level id `level-1`"),
-    ("duplicate indicator id", "id = \"i-two\"", "id = \"i-one\" # again", "# again", "duplicate indicator id `i-one`"),
-    ("indicator with a missing level", "level = \"level-2\"\ntext = \"Misses", "level = \"level-9\"\ntext = \"Misses", "level-9", "points to level `level-9`, which is not defined"),
-    ("level with no route", "when = { levels = [\"level-1\", \"level-2\"] }", "when = { levels = [\"level-2\"] }", "id = \"level-1\"", "level `level-1` has no route"),
-    ("empty text", "text = \"Attends school\"", "text = \"  \"", "text = \"  \"", "indicator text is empty"),
-    ("phone that is not a number", "phone = \"01709 336080\"", "phone = \"call us\"", "call us", "is not a phone number"),
-    ("javascript: as a phone", "phone = \"01709 336080\"", "phone = \"javascript:alert(1)\"", "javascript:", "is not a phone number"),
-    ("route that never applies", "when = { context = [\"crime\"] }", "when = { }", "when = { }", "never applies"),
-    ("route to an unknown level", "levels = [\"level-1\", \"level-2\"] }", "levels = [\"level-1\", \"level-2\", \"level-7\"] }", "level-7", "level `level-7` is not defined"),
-    ("no 999 when in danger", "when = { danger = [\"yes\"] }", "when = { danger = [\"no\"] }", "[[routes]]", "no emergency route with phone 999"),
-    ("no route for not sure", "danger = [\"not-sure\"], ", "", "[[routes]]", "not sure whether the child is in immediate danger"),
-    ("consent for an unknown level", "source = \"Consent\"\nwhen = { levels = [\"level-2\"] }", "source = \"Consent\"\nwhen = { levels = [\"level-8\"] }", "level-8", "level `level-8` is not defined"),
-    ("badly formed id", "id = \"i-one\"", "id = \"I One\"", "I One", "must be 1 to 64 lowercase letters"),
-    ("replaced by an unknown route", "replaced_by = \"front-door\"", "replaced_by = \"nowhere\"", "nowhere", "replaced_by `nowhere`, which is not defined"),
-    ("area that is not the file name", "area = \"testshire\"", "area = \"elsewhere\"", "area = \"elsewhere\"", "does not match the file name `testshire.toml`"),
-    ("a control character", "Talk to your lead.", "Talk to\\u0007 your lead.", "Talk to", "contains a control character"),
+    (
+        "unterminated string",
+        "text = \"Attends school\"",
+        "text = \"Attends school",
+        "text = \"Attends school",
+        "string",
+    ),
+    (
+        "unknown field",
+        "name = \"Level 1 Universal\"",
+        "name = \"Level 1 Universal\"\ncolour = \"red\"",
+        "colour",
+        "unknown field `colour`",
+    ),
+    (
+        "missing field",
+        "text = \"Attends school\"\n",
+        "",
+        "[[indicators]]",
+        "missing field `text`",
+    ),
+    (
+        "unknown urgency",
+        "urgency = \"urgent\"",
+        "urgency = \"soonish\"",
+        "soonish",
+        "unknown variant `soonish`",
+    ),
+    (
+        "wrong type",
+        "date = \"undated\"",
+        "date = 2008",
+        "date = 2008",
+        "invalid type",
+    ),
+    (
+        "duplicate level id",
+        "id = \"level-2\"",
+        "id = \"level-1\" # again",
+        "# again",
+        "duplicate level id `level-1`",
+    ),
+    (
+        "duplicate indicator id",
+        "id = \"i-two\"",
+        "id = \"i-one\" # again",
+        "# again",
+        "duplicate indicator id `i-one`",
+    ),
+    (
+        "indicator with a missing level",
+        "level = \"level-2\"\ntext = \"Misses",
+        "level = \"level-9\"\ntext = \"Misses",
+        "level-9",
+        "points to level `level-9`, which is not defined",
+    ),
+    (
+        "level with no route",
+        "when = { levels = [\"level-1\", \"level-2\"] }",
+        "when = { levels = [\"level-2\"] }",
+        "id = \"level-1\"",
+        "level `level-1` has no route",
+    ),
+    (
+        "empty text",
+        "text = \"Attends school\"",
+        "text = \"  \"",
+        "text = \"  \"",
+        "indicator text is empty",
+    ),
+    (
+        "phone that is not a number",
+        "phone = \"01709 336080\"",
+        "phone = \"call us\"",
+        "call us",
+        "is not a phone number",
+    ),
+    (
+        "javascript: as a phone",
+        "phone = \"01709 336080\"",
+        "phone = \"javascript:alert(1)\"",
+        "javascript:",
+        "is not a phone number",
+    ),
+    (
+        "route that never applies",
+        "when = { context = [\"crime\"] }",
+        "when = { }",
+        "when = { }",
+        "never applies",
+    ),
+    (
+        "route to an unknown level",
+        "levels = [\"level-1\", \"level-2\"] }",
+        "levels = [\"level-1\", \"level-2\", \"level-7\"] }",
+        "level-7",
+        "level `level-7` is not defined",
+    ),
+    (
+        "no 999 when in danger",
+        "when = { danger = [\"yes\"] }",
+        "when = { danger = [\"no\"] }",
+        "[[routes]]",
+        "no emergency route with phone 999",
+    ),
+    (
+        "no route for not sure",
+        "danger = [\"not-sure\"], ",
+        "",
+        "[[routes]]",
+        "not sure whether the child is in immediate danger",
+    ),
+    (
+        "consent for an unknown level",
+        "source = \"Consent\"\nwhen = { levels = [\"level-2\"] }",
+        "source = \"Consent\"\nwhen = { levels = [\"level-8\"] }",
+        "level-8",
+        "level `level-8` is not defined",
+    ),
+    (
+        "badly formed id",
+        "id = \"i-one\"",
+        "id = \"I One\"",
+        "I One",
+        "must be 1 to 64 lowercase letters",
+    ),
+    (
+        "replaced by an unknown route",
+        "replaced_by = \"front-door\"",
+        "replaced_by = \"nowhere\"",
+        "nowhere",
+        "replaced_by `nowhere`, which is not defined",
+    ),
+    (
+        "area that is not the file name",
+        "area = \"testshire\"",
+        "area = \"elsewhere\"",
+        "area = \"elsewhere\"",
+        "does not match the file name `testshire.toml`",
+    ),
+    (
+        "a control character",
+        "Talk to your lead.",
+        "Talk to\\u0007 your lead.",
+        "Talk to",
+        "contains a control character",
+    ),
 ];
 
 fn line_of(text: &str, needle: &str) -> usize {
-    text.lines().position(|l| l.contains(needle)).map(|i| i + 1).unwrap_or_else(|| panic!("`{needle}` is not in the edited text"))
+    text.lines()
+        .position(|l| l.contains(needle))
+        .map(|i| i + 1)
+        .unwrap_or_else(|| panic!("`{needle}` is not in the edited text"))
 }
 
 #[test]
@@ -44,7 +173,10 @@ fn the_valid_ruleset_loads() {
 fn each_kind_of_bad_input_names_its_line_and_problem() {
     let mut wrong = Vec::new();
     for (what, from, to, line_needle, words) in CASES {
-        assert!(VALID.contains(from), "case `{what}`: `{from}` is not in the valid ruleset");
+        assert!(
+            VALID.contains(from),
+            "case `{what}`: `{from}` is not in the valid ruleset"
+        );
         let text = VALID.replacen(from, to, 1);
         let expected_line = line_of(&text, line_needle);
         match load_str("rulesets/testshire.toml", &text) {
@@ -54,18 +186,29 @@ fn each_kind_of_bad_input_names_its_line_and_problem() {
                 let hit = e.problems.iter().find(|p| p.message.contains(words));
                 match hit {
                     None => wrong.push(format!("{what}: no problem says `{words}`; got:\n{shown}")),
-                    Some(p) if p.line != expected_line => {
-                        wrong.push(format!("{what}: reported at line {}, expected line {expected_line}: {shown}", p.line))
-                    }
-                    Some(_) if !shown.contains(&format!("rulesets/testshire.toml:{expected_line}:")) => {
-                        wrong.push(format!("{what}: the message does not start with file:line: {shown}"))
+                    Some(p) if p.line != expected_line => wrong.push(format!(
+                        "{what}: reported at line {}, expected line {expected_line}: {shown}",
+                        p.line
+                    )),
+                    Some(_)
+                        if !shown
+                            .contains(&format!("rulesets/testshire.toml:{expected_line}:")) =>
+                    {
+                        wrong.push(format!(
+                            "{what}: the message does not start with file:line: {shown}"
+                        ))
                     }
                     Some(_) => {}
                 }
             }
         }
     }
-    assert!(wrong.is_empty(), "{} cases wrong:\n{}", wrong.len(), wrong.join("\n\n"));
+    assert!(
+        wrong.is_empty(),
+        "{} cases wrong:\n{}",
+        wrong.len(),
+        wrong.join("\n\n")
+    );
 }
 
 #[test]
@@ -81,11 +224,21 @@ fn validation_reports_every_problem_at_once_in_line_order() {
     let mut sorted = lines.clone();
     sorted.sort();
     assert_eq!(lines, sorted, "problems are listed in file order");
-    assert!(e.problems.iter().all(|p| p.path.is_some()), "each validation problem names its place: {messages:?}");
+    assert!(
+        e.problems.iter().all(|p| p.path.is_some()),
+        "each validation problem names its place: {messages:?}"
+    );
 }
 
 #[test]
 fn a_missing_file_says_it_cannot_be_read() {
-    let e = threshold_widget::engine::load::load_file(std::path::Path::new("rulesets/no-such-area.toml")).unwrap_err();
-    assert!(e.to_string().starts_with("rulesets/no-such-area.toml:0:0: cannot read the file"), "{e}");
+    let e = threshold_widget::engine::load::load_file(std::path::Path::new(
+        "rulesets/no-such-area.toml",
+    ))
+    .unwrap_err();
+    assert!(
+        e.to_string()
+            .starts_with("rulesets/no-such-area.toml:0:0: cannot read the file"),
+        "{e}"
+    );
 }

@@ -12,21 +12,43 @@ fn rulesets() -> &'static [Ruleset] {
 }
 
 fn danger() -> impl Strategy<Value = Option<Danger>> {
-    prop_oneof![Just(None), Just(Some(Danger::Yes)), Just(Some(Danger::No)), Just(Some(Danger::NotSure))]
+    prop_oneof![
+        Just(None),
+        Just(Some(Danger::Yes)),
+        Just(Some(Danger::No)),
+        Just(Some(Danger::NotSure))
+    ]
 }
 
 fn known() -> impl Strategy<Value = Option<Known>> {
-    prop_oneof![Just(None), Just(Some(Known::Yes)), Just(Some(Known::No)), Just(Some(Known::NotSure))]
+    prop_oneof![
+        Just(None),
+        Just(Some(Known::Yes)),
+        Just(Some(Known::No)),
+        Just(Some(Known::NotSure))
+    ]
 }
 
 /// A ruleset index and answers over its indicators (a bitmask of ticks).
 fn case() -> impl Strategy<Value = (usize, Answers, Vec<bool>)> {
     (0..rulesets().len()).prop_flat_map(|i| {
         let n = rulesets()[i].indicators.len();
-        (Just(i), danger(), proptest::option::of(any::<bool>()), known(), proptest::collection::vec(any::<bool>(), n), proptest::collection::vec(any::<bool>(), n))
+        (
+            Just(i),
+            danger(),
+            proptest::option::of(any::<bool>()),
+            known(),
+            proptest::collection::vec(any::<bool>(), n),
+            proptest::collection::vec(any::<bool>(), n),
+        )
             .prop_map(move |(i, danger, crime, sw, ticks, more)| {
                 let r = &rulesets()[i];
-                let mut a = Answers { danger, crime, social_worker: sw, ..Answers::default() };
+                let mut a = Answers {
+                    danger,
+                    crime,
+                    social_worker: sw,
+                    ..Answers::default()
+                };
                 for (ind, on) in r.indicators.iter().zip(&ticks) {
                     a.tick(&ind.id, *on);
                 }

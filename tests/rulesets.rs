@@ -19,14 +19,22 @@ fn the_packed_bundle_is_the_same_ruleset_as_the_toml() {
     assert_eq!(catalogue::AREAS.len(), common::ruleset_files().len());
     for area in catalogue::AREAS {
         let packed = area.ruleset().expect("the bundle unpacks");
-        assert_eq!(packed, common::area(area.id), "{} differs after packing", area.id);
+        assert_eq!(
+            packed,
+            common::area(area.id),
+            "{} differs after packing",
+            area.id
+        );
     }
 }
 
 #[test]
 fn the_default_area_is_bundled_and_unknown_areas_fall_back_to_it() {
     assert_eq!(catalogue::choose(None).id, catalogue::DEFAULT_AREA);
-    assert_eq!(catalogue::choose(Some("atlantis")).id, catalogue::DEFAULT_AREA);
+    assert_eq!(
+        catalogue::choose(Some("atlantis")).id,
+        catalogue::DEFAULT_AREA
+    );
     assert_eq!(catalogue::choose(Some("rotherham")).id, "rotherham");
 }
 
@@ -39,8 +47,13 @@ fn every_phone_number_appears_in_the_source_document() {
         return;
     }
     for r in common::all_rulesets() {
-        let text = std::fs::read_to_string(sources.join(&r.provenance.source_file))
-            .unwrap_or_else(|e| panic!("{}: source {} unreadable: {e}", r.area, r.provenance.source_file));
+        let text =
+            std::fs::read_to_string(sources.join(&r.provenance.source_file)).unwrap_or_else(|e| {
+                panic!(
+                    "{}: source {} unreadable: {e}",
+                    r.area, r.provenance.source_file
+                )
+            });
         let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
         for route in &r.routes {
             if let Some(phone) = &route.phone {

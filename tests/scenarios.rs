@@ -6,7 +6,9 @@ mod common;
 
 use serde::Deserialize;
 use std::collections::BTreeSet;
-use threshold_widget::engine::{evaluate, Answers, Danger, IndicatorId, Known, Outcome, Reason, Ruleset};
+use threshold_widget::engine::{
+    evaluate, Answers, Danger, IndicatorId, Known, Outcome, Reason, Ruleset,
+};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -52,14 +54,20 @@ impl Scenario {
                 Some("yes") => Some(Known::Yes),
                 Some("no") => Some(Known::No),
                 Some("not-sure") => Some(Known::NotSure),
-                Some(other) => return Err(format!("social_worker `{other}` is not yes, no or not-sure")),
+                Some(other) => {
+                    return Err(format!(
+                        "social_worker `{other}` is not yes, no or not-sure"
+                    ))
+                }
             },
             ..Answers::default()
         };
         for id in &self.ticked {
             let id = IndicatorId(id.clone());
             if ruleset.indicator(&id).is_none() {
-                return Err(format!("ticks `{id}`, which is not an indicator of the ruleset"));
+                return Err(format!(
+                    "ticks `{id}`, which is not an indicator of the ruleset"
+                ));
             }
             answers.tick(&id, true);
         }
@@ -72,7 +80,10 @@ impl Scenario {
         let mut wrong = Vec::new();
         let routes: Vec<&str> = outcome.routes.iter().map(|c| c.route.id.as_str()).collect();
         if outcome.level.id != self.level {
-            wrong.push(format!("level is `{}`, expected `{}`", outcome.level.id, self.level));
+            wrong.push(format!(
+                "level is `{}`, expected `{}`",
+                outcome.level.id, self.level
+            ));
         }
         if let Some(expected) = &self.routes {
             if routes != *expected {
@@ -81,7 +92,10 @@ impl Scenario {
         }
         if let Some(first) = &self.first_route {
             if routes.first() != Some(&first.as_str()) {
-                wrong.push(format!("first route is {:?}, expected `{first}`", routes.first()));
+                wrong.push(format!(
+                    "first route is {:?}, expected `{first}`",
+                    routes.first()
+                ));
             }
         }
         for r in &self.has_routes {
@@ -111,7 +125,9 @@ impl Scenario {
         if let Some(expected) = &self.consent {
             let shown: Vec<&str> = outcome.consent.iter().map(|c| c.id.as_str()).collect();
             if shown != *expected {
-                wrong.push(format!("consent notes are {shown:?}, expected {expected:?}"));
+                wrong.push(format!(
+                    "consent notes are {shown:?}, expected {expected:?}"
+                ));
             }
         }
         wrong
@@ -121,12 +137,18 @@ impl Scenario {
 #[test]
 fn every_scenario_file_passes_and_covers_its_ruleset() {
     let dir = common::root().join("tests/scenarios");
-    let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     files.sort();
     let mut failures = Vec::new();
     let mut areas_with_scenarios = BTreeSet::new();
 
-    for file in files.iter().filter(|p| p.extension().is_some_and(|e| e == "toml")) {
+    for file in files
+        .iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+    {
         let name = file.file_name().unwrap().to_string_lossy().to_string();
         let parsed: ScenarioFile = toml::from_str(&std::fs::read_to_string(file).unwrap())
             .unwrap_or_else(|e| panic!("{name}: {e}"));
@@ -155,8 +177,14 @@ fn every_scenario_file_passes_and_covers_its_ruleset() {
                     Some(e) if e.level.as_str() == s.level => {
                         examples_checked.insert(ex.clone());
                     }
-                    Some(e) => failures.push(format!("{name}: \"{}\": the document puts example `{ex}` at `{}`, not `{}`", s.name, e.level, s.level)),
-                    None => failures.push(format!("{name}: \"{}\": no worked example `{ex}` in the ruleset", s.name)),
+                    Some(e) => failures.push(format!(
+                        "{name}: \"{}\": the document puts example `{ex}` at `{}`, not `{}`",
+                        s.name, e.level, s.level
+                    )),
+                    None => failures.push(format!(
+                        "{name}: \"{}\": no worked example `{ex}` in the ruleset",
+                        s.name
+                    )),
                 }
             }
         }
@@ -172,7 +200,10 @@ fn every_scenario_file_passes_and_covers_its_ruleset() {
         }
         for ex in &ruleset.examples {
             if !examples_checked.contains(&ex.id) {
-                failures.push(format!("{name}: worked example `{}` has no scenario", ex.id));
+                failures.push(format!(
+                    "{name}: worked example `{}` has no scenario",
+                    ex.id
+                ));
             }
         }
         println!("{name}: {} scenarios", parsed.scenario.len());
@@ -180,8 +211,16 @@ fn every_scenario_file_passes_and_covers_its_ruleset() {
 
     for ruleset in common::all_rulesets() {
         if !areas_with_scenarios.contains(ruleset.area.as_str()) {
-            failures.push(format!("rulesets/{}.toml has no tests/scenarios/{}.toml", ruleset.area, ruleset.area));
+            failures.push(format!(
+                "rulesets/{}.toml has no tests/scenarios/{}.toml",
+                ruleset.area, ruleset.area
+            ));
         }
     }
-    assert!(failures.is_empty(), "{} scenario problems:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} scenario problems:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

@@ -2,7 +2,10 @@
 //!
 //! Pure and deterministic: the page only renders what this returns.
 
-use super::model::{Applies, ConsentNote, ContextTrigger, Danger, Guidance, Indicator, IndicatorId, Level, Route, RouteId, Ruleset, Urgency};
+use super::model::{
+    Applies, ConsentNote, ContextTrigger, Danger, Guidance, Indicator, IndicatorId, Level, Route,
+    RouteId, Ruleset, Urgency,
+};
 use std::collections::BTreeSet;
 
 /// "Does the child already have a social worker?"
@@ -63,9 +66,16 @@ pub enum Reason {
     /// The answer to the immediate danger question.
     Danger(Danger),
     /// A ticked indicator, quoted with its level and section.
-    Indicator { id: IndicatorId, text: String, level_name: String, section: String },
+    Indicator {
+        id: IndicatorId,
+        text: String,
+        level_name: String,
+        section: String,
+    },
     /// Nothing ticked: needs met by universal services.
-    NothingTicked { none_of_these: bool },
+    NothingTicked {
+        none_of_these: bool,
+    },
     /// The likely level, by its name.
     Level(String),
     Context(ContextTrigger),
@@ -139,7 +149,12 @@ fn context_triggers(answers: &Answers) -> Vec<ContextTrigger> {
 }
 
 /// Why `when` applies to these answers; empty when it does not.
-fn route_reasons(when: &Applies, danger: Option<Danger>, level: &Level, context: &[ContextTrigger]) -> Vec<Reason> {
+fn route_reasons(
+    when: &Applies,
+    danger: Option<Danger>,
+    level: &Level,
+    context: &[ContextTrigger],
+) -> Vec<Reason> {
     let mut because = Vec::new();
     if let Some(d) = danger.filter(|d| when.danger.contains(d)) {
         because.push(Reason::Danger(d));
@@ -165,13 +180,21 @@ pub fn evaluate(ruleset: &Ruleset, answers: &Answers) -> Outcome {
     let quote = |i: &Indicator| Reason::Indicator {
         id: i.id.clone(),
         text: i.text.clone(),
-        level_name: ruleset.level(&i.level).map_or_else(String::new, |l| l.name.clone()),
+        level_name: ruleset
+            .level(&i.level)
+            .map_or_else(String::new, |l| l.name.clone()),
         section: i.section.clone(),
     };
 
-    let mut reasons: Vec<Reason> = ticked.iter().filter(|(r, _)| *r == rank).map(|(_, i)| quote(i)).collect();
+    let mut reasons: Vec<Reason> = ticked
+        .iter()
+        .filter(|(r, _)| *r == rank)
+        .map(|(_, i)| quote(i))
+        .collect();
     if ticked.is_empty() {
-        reasons.push(Reason::NothingTicked { none_of_these: answers.none_of_these });
+        reasons.push(Reason::NothingTicked {
+            none_of_these: answers.none_of_these,
+        });
     }
     let mut also: Vec<_> = ticked.iter().filter(|(r, _)| *r < rank).collect();
     also.sort_by_key(|(r, _)| std::cmp::Reverse(*r));
@@ -185,17 +208,33 @@ pub fn evaluate(ruleset: &Ruleset, answers: &Answers) -> Outcome {
         .enumerate()
         .filter_map(|(index, route)| {
             let because = route_reasons(&route.when, answers.danger, level, &context);
-            (!because.is_empty()).then(|| (index, RouteCard { route: route.clone(), because }))
+            (!because.is_empty()).then(|| {
+                (
+                    index,
+                    RouteCard {
+                        route: route.clone(),
+                        because,
+                    },
+                )
+            })
         })
         .collect();
 
     // A route covered by another route in the outcome gives way to it.
     let present: BTreeSet<RouteId> = cards.iter().map(|(_, c)| c.route.id.clone()).collect();
-    cards.retain(|(_, c)| !c.route.replaced_by.as_ref().is_some_and(|r| present.contains(r)));
+    cards.retain(|(_, c)| {
+        !c.route
+            .replaced_by
+            .as_ref()
+            .is_some_and(|r| present.contains(r))
+    });
 
     // Most urgent first; among equals, routes brought by the danger answer, then file order.
     cards.sort_by_key(|(index, c)| {
-        let by_danger = c.because.iter().any(|b| matches!(b, Reason::Danger(Danger::Yes)));
+        let by_danger = c
+            .because
+            .iter()
+            .any(|b| matches!(b, Reason::Danger(Danger::Yes)));
         (urgency_rank(c.route.urgency), !by_danger, *index)
     });
 

@@ -44,10 +44,18 @@ impl fmt::Display for LoadError {
 /// Reads a ruleset from TOML text; `file` names it in messages and, when it ends in
 /// `<area>.toml`, must match the ruleset's `area`.
 pub fn load_str(file: &str, text: &str) -> Result<Ruleset, LoadError> {
-    let fail = |problems| LoadError { file: file.to_owned(), problems };
+    let fail = |problems| LoadError {
+        file: file.to_owned(),
+        problems,
+    };
     let ruleset: Ruleset = toml::from_str(text).map_err(|e| {
         let (line, column) = e.span().map(|s| line_col(text, s.start)).unwrap_or((0, 0));
-        fail(vec![Problem { line, column, path: None, message: e.message().trim_end().to_owned() }])
+        fail(vec![Problem {
+            line,
+            column,
+            path: None,
+            message: e.message().trim_end().to_owned(),
+        }])
     })?;
 
     let mut diagnostics = validate(&ruleset);
@@ -55,7 +63,10 @@ pub fn load_str(file: &str, text: &str) -> Result<Ruleset, LoadError> {
         if stem != ruleset.area.as_str() {
             diagnostics.push(super::validate::Diagnostic {
                 path: Path(vec![Step::Key("area")]),
-                message: format!("area `{}` does not match the file name `{stem}.toml`", ruleset.area),
+                message: format!(
+                    "area `{}` does not match the file name `{stem}.toml`",
+                    ruleset.area
+                ),
             });
         }
     }
@@ -70,7 +81,12 @@ pub fn load_str(file: &str, text: &str) -> Result<Ruleset, LoadError> {
         .map(|d| {
             let offset = tree.as_ref().map(|t| offset_of(t, &d.path.0)).unwrap_or(0);
             let (line, column) = line_col(text, offset);
-            Problem { line, column, path: Some(d.path.to_string()), message: d.message }
+            Problem {
+                line,
+                column,
+                path: Some(d.path.to_string()),
+                message: d.message,
+            }
         })
         .collect();
     problems.sort_by_key(|p| (p.line, p.column));
@@ -82,7 +98,12 @@ pub fn load_file(path: &std::path::Path) -> Result<Ruleset, LoadError> {
     let name = path.display().to_string();
     let text = std::fs::read_to_string(path).map_err(|e| LoadError {
         file: name.clone(),
-        problems: vec![Problem { line: 0, column: 0, path: None, message: format!("cannot read the file: {e}") }],
+        problems: vec![Problem {
+            line: 0,
+            column: 0,
+            path: None,
+            message: format!("cannot read the file: {e}"),
+        }],
     })?;
     load_str(&name, &text)
 }

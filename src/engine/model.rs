@@ -293,7 +293,9 @@ impl Ruleset {
             let heading = match (&ind.domain, by_domain) {
                 (Some(domain), true) => domain.clone(),
                 (None, true) => "Other".to_owned(),
-                _ => self.level(&ind.level).map_or_else(|| ind.level.to_string(), |l| l.name.clone()),
+                _ => self
+                    .level(&ind.level)
+                    .map_or_else(|| ind.level.to_string(), |l| l.name.clone()),
             };
             match groups.iter_mut().find(|(h, _)| *h == heading) {
                 Some((_, items)) => items.push(ind),
@@ -308,8 +310,13 @@ impl Ruleset {
 
     /// The context triggers some route or note of this ruleset uses: only these are asked.
     pub fn context_used(&self, trigger: ContextTrigger) -> bool {
-        self.routes.iter().any(|r| r.when.context.contains(&trigger))
-            || self.consent.iter().any(|c| c.when.context.contains(&trigger))
+        self.routes
+            .iter()
+            .any(|r| r.when.context.contains(&trigger))
+            || self
+                .consent
+                .iter()
+                .any(|c| c.when.context.contains(&trigger))
     }
 }
 

@@ -2,7 +2,9 @@
 
 /// Lower-case words of a text, split on anything that is not a letter or digit.
 fn words(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase)
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
 }
 
 /// True when every word of `query` starts a word of `text` or appears within it.

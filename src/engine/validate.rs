@@ -61,7 +61,10 @@ struct Checker {
 
 impl Checker {
     fn problem(&mut self, path: Path, message: impl Into<String>) {
-        self.found.push(Diagnostic { path, message: message.into() });
+        self.found.push(Diagnostic {
+            path,
+            message: message.into(),
+        });
     }
 
     fn text(&mut self, path: Path, value: &str, what: &str) {
@@ -77,7 +80,9 @@ impl Checker {
     fn id(&mut self, path: Path, value: &str, seen: &mut HashSet<String>, what: &str) {
         let well_formed = !value.is_empty()
             && value.len() <= 64
-            && value.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+            && value
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
             && !value.starts_with('-');
         if !well_formed {
             self.problem(
@@ -91,7 +96,10 @@ impl Checker {
 
     fn applies(&mut self, path: Path, when: &Applies, levels: &HashSet<String>) {
         if when.is_empty() {
-            self.problem(path.clone(), "`when` names no danger answer, level or context, so it never applies");
+            self.problem(
+                path.clone(),
+                "`when` names no danger answer, level or context, so it never applies",
+            );
         }
         for (i, level) in when.levels.iter().enumerate() {
             if !levels.contains(level.as_str()) {
@@ -110,14 +118,27 @@ pub fn validate(ruleset: &Ruleset) -> Vec<Diagnostic> {
     let root = Path::default();
 
     let mut area_seen = HashSet::new();
-    c.id(root.key("area"), ruleset.area.as_str(), &mut area_seen, "area");
+    c.id(
+        root.key("area"),
+        ruleset.area.as_str(),
+        &mut area_seen,
+        "area",
+    );
 
     let p = &ruleset.provenance;
     let prov = root.key("provenance");
-    c.text(prov.key("partnership"), &p.partnership, "provenance partnership");
+    c.text(
+        prov.key("partnership"),
+        &p.partnership,
+        "provenance partnership",
+    );
     c.text(prov.key("title"), &p.title, "provenance title");
     c.text(prov.key("date"), &p.date, "provenance date");
-    c.text(prov.key("source_file"), &p.source_file, "provenance source_file");
+    c.text(
+        prov.key("source_file"),
+        &p.source_file,
+        "provenance source_file",
+    );
     if let Some(review) = &p.review_date {
         c.text(prov.key("review_date"), review, "provenance review_date");
     }
@@ -126,43 +147,88 @@ pub fn validate(ruleset: &Ruleset) -> Vec<Diagnostic> {
     }
 
     let guidance = root.key("guidance");
-    c.text(guidance.key("reminder").key("text"), &ruleset.guidance.reminder.text, "reminder text");
-    c.text(guidance.key("reminder").key("source"), &ruleset.guidance.reminder.source, "reminder source");
+    c.text(
+        guidance.key("reminder").key("text"),
+        &ruleset.guidance.reminder.text,
+        "reminder text",
+    );
+    c.text(
+        guidance.key("reminder").key("source"),
+        &ruleset.guidance.reminder.source,
+        "reminder source",
+    );
     if let Some(esc) = &ruleset.guidance.escalation {
-        c.text(guidance.key("escalation").key("text"), &esc.text, "escalation text");
-        c.text(guidance.key("escalation").key("source"), &esc.source, "escalation source");
+        c.text(
+            guidance.key("escalation").key("text"),
+            &esc.text,
+            "escalation text",
+        );
+        c.text(
+            guidance.key("escalation").key("source"),
+            &esc.source,
+            "escalation source",
+        );
     }
 
     let mut level_ids = HashSet::new();
     if ruleset.levels.len() < 2 {
-        c.problem(root.key("levels"), "a ruleset needs at least two [[levels]], lowest first");
+        c.problem(
+            root.key("levels"),
+            "a ruleset needs at least two [[levels]], lowest first",
+        );
     }
     for (i, level) in ruleset.levels.iter().enumerate() {
         let at = root.key("levels").index(i);
         c.id(at.key("id"), level.id.as_str(), &mut level_ids, "level");
         c.text(at.key("name"), &level.name, "level name");
-        c.text(at.key("description"), &level.description, "level description");
+        c.text(
+            at.key("description"),
+            &level.description,
+            "level description",
+        );
     }
 
     let mut indicator_ids = HashSet::new();
     let mut indicator_texts = HashSet::new();
     for (i, ind) in ruleset.indicators.iter().enumerate() {
         let at = root.key("indicators").index(i);
-        c.id(at.key("id"), ind.id.as_str(), &mut indicator_ids, "indicator");
+        c.id(
+            at.key("id"),
+            ind.id.as_str(),
+            &mut indicator_ids,
+            "indicator",
+        );
         c.text(at.key("text"), &ind.text, "indicator text");
         c.text(at.key("section"), &ind.section, "indicator section");
         if let Some(domain) = &ind.domain {
             c.text(at.key("domain"), domain, "indicator domain");
         }
         if !level_ids.contains(ind.level.as_str()) {
-            c.problem(at.key("level"), format!("indicator `{}` points to level `{}`, which is not defined in [[levels]]", ind.id, ind.level));
+            c.problem(
+                at.key("level"),
+                format!(
+                    "indicator `{}` points to level `{}`, which is not defined in [[levels]]",
+                    ind.id, ind.level
+                ),
+            );
         }
-        if !ind.text.trim().is_empty() && !indicator_texts.insert((ind.level.clone(), ind.text.trim().to_lowercase())) {
-            c.problem(at.key("text"), format!("indicator `{}` repeats the text of another indicator at the same level", ind.id));
+        if !ind.text.trim().is_empty()
+            && !indicator_texts.insert((ind.level.clone(), ind.text.trim().to_lowercase()))
+        {
+            c.problem(
+                at.key("text"),
+                format!(
+                    "indicator `{}` repeats the text of another indicator at the same level",
+                    ind.id
+                ),
+            );
         }
     }
     if ruleset.indicators.is_empty() {
-        c.problem(root.key("indicators"), "a ruleset needs at least one [[indicators]] entry");
+        c.problem(
+            root.key("indicators"),
+            "a ruleset needs at least one [[indicators]] entry",
+        );
     }
 
     let mut route_ids = HashSet::new();
@@ -188,18 +254,36 @@ pub fn validate(ruleset: &Ruleset) -> Vec<Diagnostic> {
         if let Some(other) = &route.replaced_by {
             let at = root.key("routes").index(i).key("replaced_by");
             if other == &route.id {
-                c.problem(at, format!("route `{}` cannot be replaced by itself", route.id));
+                c.problem(
+                    at,
+                    format!("route `{}` cannot be replaced by itself", route.id),
+                );
             } else if !route_ids.contains(other.as_str()) {
-                c.problem(at, format!("route `{}` is replaced_by `{other}`, which is not defined in [[routes]]", route.id));
+                c.problem(
+                    at,
+                    format!(
+                        "route `{}` is replaced_by `{other}`, which is not defined in [[routes]]",
+                        route.id
+                    ),
+                );
             }
         }
     }
 
     for level in &ruleset.levels {
-        if !ruleset.routes.iter().any(|r| r.when.levels.contains(&level.id)) {
+        if !ruleset
+            .routes
+            .iter()
+            .any(|r| r.when.levels.contains(&level.id))
+        {
             c.problem(
-                root.key("levels").index(ruleset.rank(&level.id).unwrap_or(0)).key("id"),
-                format!("level `{}` has no route: add it to some route's `when.levels`", level.id),
+                root.key("levels")
+                    .index(ruleset.rank(&level.id).unwrap_or(0))
+                    .key("id"),
+                format!(
+                    "level `{}` has no route: add it to some route's `when.levels`",
+                    level.id
+                ),
             );
         }
     }
@@ -211,7 +295,11 @@ pub fn validate(ruleset: &Ruleset) -> Vec<Diagnostic> {
     if !danger_first {
         c.problem(root.key("routes"), "no emergency route with phone 999 applies when the child is in immediate danger (`when.danger = [\"yes\"]`)");
     }
-    if !ruleset.routes.iter().any(|r| r.when.danger.contains(&Danger::NotSure)) {
+    if !ruleset
+        .routes
+        .iter()
+        .any(|r| r.when.danger.contains(&Danger::NotSure))
+    {
         c.problem(root.key("routes"), "no route applies when the practitioner is not sure whether the child is in immediate danger (`when.danger = [\"not-sure\"]`)");
     }
 
@@ -230,14 +318,27 @@ pub fn validate(ruleset: &Ruleset) -> Vec<Diagnostic> {
         c.id(at.key("id"), &ex.id, &mut example_ids, "example");
         c.text(at.key("title"), &ex.title, "example title");
         if !level_ids.contains(ex.level.as_str()) {
-            c.problem(at.key("level"), format!("example `{}` is at level `{}`, which is not defined in [[levels]]", ex.id, ex.level));
+            c.problem(
+                at.key("level"),
+                format!(
+                    "example `{}` is at level `{}`, which is not defined in [[levels]]",
+                    ex.id, ex.level
+                ),
+            );
         }
         if ex.sections.is_empty() {
-            c.problem(at.key("sections"), format!("example `{}` has no sections", ex.id));
+            c.problem(
+                at.key("sections"),
+                format!("example `{}` has no sections", ex.id),
+            );
         }
         for (j, section) in ex.sections.iter().enumerate() {
             let s = at.key("sections").index(j);
-            c.text(s.key("heading"), &section.heading, "example section heading");
+            c.text(
+                s.key("heading"),
+                &section.heading,
+                "example section heading",
+            );
             for (k, para) in section.paragraphs.iter().enumerate() {
                 c.text(s.key("paragraphs").index(k), para, "example paragraph");
             }

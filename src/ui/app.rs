@@ -71,6 +71,10 @@ pub fn App() -> impl IntoView {
                             </button>
                         </div>
                     </div>
+                    <a class="level-peek" href="#outcome">
+                        "Likely level: " <strong>{move || outcome.with(|o| o.level.name.clone())}</strong>
+                        <span class="peek-action">"What to do \u{2193}"</span>
+                    </a>
                     <WorkedExamples ruleset=rs.clone() />
                     <Prompts ruleset=rs />
                 }.into_any()
@@ -83,8 +87,15 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Provenance(ruleset: Arc<Ruleset>) -> impl IntoView {
     let p = &ruleset.provenance;
-    let review = p.review_date.clone().map(|d| view! { <span>", review date " {d}</span> });
-    let notes = p.notes.iter().map(|n| view! { <p class="notice">{n.clone()}</p> }).collect_view();
+    let review = p
+        .review_date
+        .clone()
+        .map(|d| view! { <span>", review date " {d}</span> });
+    let notes = p
+        .notes
+        .iter()
+        .map(|n| view! { <p class="notice">{n.clone()}</p> })
+        .collect_view();
     view! {
         <section class="provenance" aria-label="Source document">
             <p>

@@ -10,12 +10,19 @@ pub fn WorkedExamples(ruleset: Arc<Ruleset>) -> impl IntoView {
             .examples
             .iter()
             .map(|ex| {
-                let level = ruleset.level(&ex.level).map(|l| l.name.clone()).unwrap_or_default();
+                let level = ruleset
+                    .level(&ex.level)
+                    .map(|l| l.name.clone())
+                    .unwrap_or_default();
                 let sections = ex
                     .sections
                     .iter()
                     .map(|s| {
-                        let paras = s.paragraphs.iter().map(|p| view! { <p>{p.clone()}</p> }).collect_view();
+                        let paras = s
+                            .paragraphs
+                            .iter()
+                            .map(|p| view! { <p>{p.clone()}</p> })
+                            .collect_view();
                         view! { <h3>{s.heading.clone()}</h3> {paras} }
                     })
                     .collect_view();
@@ -44,7 +51,11 @@ pub fn Prompts(ruleset: Arc<Ruleset>) -> impl IntoView {
             .prompts
             .iter()
             .map(|g| {
-                let qs = g.questions.iter().map(|q| view! { <li>{q.clone()}</li> }).collect_view();
+                let qs = g
+                    .questions
+                    .iter()
+                    .map(|q| view! { <li>{q.clone()}</li> })
+                    .collect_view();
                 view! {
                     <details class="prompts">
                         <summary>{g.heading.clone()}</summary>

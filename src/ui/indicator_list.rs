@@ -4,7 +4,11 @@ use std::sync::Arc;
 
 /// The indicators, grouped, with a search field and an exclusive "None of these".
 #[component]
-pub fn IndicatorList(ruleset: Arc<Ruleset>, answers: RwSignal<Answers>, query: RwSignal<String>) -> impl IntoView {
+pub fn IndicatorList(
+    ruleset: Arc<Ruleset>,
+    answers: RwSignal<Answers>,
+    query: RwSignal<String>,
+) -> impl IntoView {
     let total = ruleset.indicators.len();
     let texts: Vec<String> = ruleset.indicators.iter().map(|i| i.text.clone()).collect();
     let matching = move || query.with(|q| texts.iter().filter(|t| search::matches(t, q)).count());
@@ -70,7 +74,12 @@ pub fn IndicatorList(ruleset: Arc<Ruleset>, answers: RwSignal<Answers>, query: R
 }
 
 /// One tickable indicator; hidden (but still ticked) when the search does not match it.
-fn indicator_row(id: IndicatorId, text: String, answers: RwSignal<Answers>, query: RwSignal<String>) -> impl IntoView {
+fn indicator_row(
+    id: IndicatorId,
+    text: String,
+    answers: RwSignal<Answers>,
+    query: RwSignal<String>,
+) -> impl IntoView {
     let dom_id = format!("ind-{id}");
     let hidden = {
         let text = text.clone();

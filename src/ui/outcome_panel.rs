@@ -1,21 +1,54 @@
 use super::route_card::RouteCardView;
-use crate::engine::{Outcome, Reason};
+use crate::engine::{ConsentNote, Guidance, Outcome, Reason};
 use leptos::prelude::*;
 
 /// The live result: likely level, why, routes by urgency, what to tell the family, reminder.
+/// Each part re-renders only when its own data changes, so a screen reader hears what
+/// changed in the status region rather than the whole panel again.
 #[component]
 pub fn OutcomePanel(outcome: Memo<Outcome>) -> impl IntoView {
+    let unanswered = Memo::new(move |_| outcome.with(|o| o.danger_unanswered));
+    let level = Memo::new(move |_| outcome.with(|o| o.level.clone()));
+    let reasons = Memo::new(move |_| outcome.with(|o| (o.reasons.clone(), o.also_ticked.clone())));
+    let routes = Memo::new(move |_| outcome.with(|o| o.routes.clone()));
+    let consent_notes = Memo::new(move |_| outcome.with(|o| o.consent.clone()));
+    let guidance = Memo::new(move |_| outcome.with(|o| o.guidance.clone()));
     view! {
-        <section class="outcome" role="status" aria-labelledby="outcome-heading">
+        <section id="outcome" class="outcome" role="status" aria-atomic="false" aria-labelledby="outcome-heading">
             <h2 id="outcome-heading">"Likely level of need"</h2>
-            {move || outcome.with(render)}
+            <Show when=move || unanswered.get()>
+                <p class="warning">"You have not answered whether the child is in immediate danger. If they are, call 999 now."</p>
+            </Show>
+            <p class="likely-level" data-testid="likely-level">{move || level.with(|l| l.name.clone())}</p>
+            <p class="level-description">{move || level.with(|l| l.description.clone())}</p>
+            <h3>"Why"</h3>
+            {move || reasons.with(|(why, also)| view! {
+                <ul class="reasons">{why.iter().map(quote).collect_view()}</ul>
+                {(!also.is_empty()).then(|| view! {
+                    <details class="also">
+                        <summary>"Also ticked, at lower levels"</summary>
+                        <ul>{also.iter().map(quote).collect_view()}</ul>
+                    </details>
+                })}
+            })}
+            <h3>"What to do now"</h3>
+            <ol class="routes">
+                {move || routes.get().into_iter().map(|card| view! { <RouteCardView card=card /> }).collect_view()}
+            </ol>
+            {move || consent_notes.with(|c| consent(c))}
+            {move || guidance.with(reminder)}
         </section>
     }
 }
 
 fn quote(reason: &Reason) -> AnyView {
     match reason {
-        Reason::Indicator { text, level_name, section, .. } => view! {
+        Reason::Indicator {
+            text,
+            level_name,
+            section,
+            ..
+        } => view! {
             <li>
                 <q>{text.clone()}</q>
                 <span class="cite">" (" {level_name.clone()} "; " {section.clone()} ")"</span>
@@ -26,53 +59,35 @@ fn quote(reason: &Reason) -> AnyView {
     }
 }
 
-fn render(o: &Outcome) -> impl IntoView {
-    let unanswered = o.danger_unanswered.then(|| {
-        view! { <p class="warning">"You have not answered whether the child is in immediate danger. If they are, call 999 now."</p> }
-    });
-    let reasons = o.reasons.iter().map(quote).collect_view();
-    let also = (!o.also_ticked.is_empty()).then(|| {
-        let items = o.also_ticked.iter().map(quote).collect_view();
-        view! {
-            <details class="also">
-                <summary>"Also ticked, at lower levels"</summary>
-                <ul>{items}</ul>
-            </details>
-        }
-    });
-    let routes = o.routes.iter().cloned().map(|card| view! { <RouteCardView card=card /> }).collect_view();
-    let consent = (!o.consent.is_empty()).then(|| {
-        let notes = o
-            .consent
-            .iter()
-            .map(|n| view! { <li>{n.text.clone()} <span class="cite">" (" {n.source.clone()} ")"</span></li> })
-            .collect_view();
-        view! {
-            <h3>"What to tell the family"</h3>
-            <ul class="consent">{notes}</ul>
-        }
-    });
-    let reminder = &o.guidance.reminder;
-    let escalation = o.guidance.escalation.as_ref().map(|e| {
+fn consent(notes: &[ConsentNote]) -> AnyView {
+    if notes.is_empty() {
+        return ().into_any();
+    }
+    let notes = notes
+        .iter()
+        .map(|n| view! { <li>{n.text.clone()} <span class="cite">" (" {n.source.clone()} ")"</span></li> })
+        .collect_view();
+    view! {
+        <h3>"What to tell the family"</h3>
+        <ul class="consent">{notes}</ul>
+    }
+    .into_any()
+}
+
+fn reminder(g: &Guidance) -> AnyView {
+    let r = &g.reminder;
+    let escalation = g.escalation.as_ref().map(|e| {
         view! { <p>{e.text.clone()} <span class="cite">" (" {e.source.clone()} ")"</span></p> }
     });
     view! {
-        {unanswered}
-        <p class="likely-level" data-testid="likely-level">{o.level.name.clone()}</p>
-        <p class="level-description">{o.level.description.clone()}</p>
-        <h3>"Why"</h3>
-        <ul class="reasons">{reasons}</ul>
-        {also}
-        <h3>"What to do now"</h3>
-        <ol class="routes">{routes}</ol>
-        {consent}
         <div class="reminder">
             <p>
                 <strong>"This is a guide. "</strong>
                 "It does not replace your professional judgement or a conversation with your designated safeguarding lead. "
-                {reminder.text.clone()} <span class="cite">" (" {reminder.source.clone()} ")"</span>
+                {r.text.clone()} <span class="cite">" (" {r.source.clone()} ")"</span>
             </p>
             {escalation}
         </div>
     }
+    .into_any()
 }

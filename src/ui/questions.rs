@@ -9,7 +9,12 @@ struct Choice {
     pick: Callback<()>,
 }
 
-fn choice(answers: RwSignal<Answers>, label: &'static str, is: impl Fn(&Answers) -> bool + Send + Sync + 'static, set: impl Fn(&mut Answers) + Send + Sync + 'static) -> Choice {
+fn choice(
+    answers: RwSignal<Answers>,
+    label: &'static str,
+    is: impl Fn(&Answers) -> bool + Send + Sync + 'static,
+    set: impl Fn(&mut Answers) + Send + Sync + 'static,
+) -> Choice {
     Choice {
         label,
         checked: Signal::derive(move || answers.with(&is)),
@@ -47,7 +52,14 @@ fn RadioGroup(name: &'static str, legend: &'static str, choices: Vec<Choice>) ->
 pub fn SafetyQuestion(answers: RwSignal<Answers>) -> impl IntoView {
     let choices = Danger::ALL
         .into_iter()
-        .map(|d| choice(answers, d.label(), move |a| a.danger == Some(d), move |a| a.danger = Some(d)))
+        .map(|d| {
+            choice(
+                answers,
+                d.label(),
+                move |a| a.danger == Some(d),
+                move |a| a.danger = Some(d),
+            )
+        })
         .collect();
     view! { <RadioGroup name="danger" legend="Is the child in immediate danger?" choices=choices /> }
 }

@@ -15,8 +15,15 @@ pub fn RouteCardView(card: RouteCard) -> impl IntoView {
         view! { <a class="call" href=href>"Call " {phone}</a> }
     });
     let then = r.then.clone().map(|t| view! { <p>{t}</p> });
-    let find = r.find_details.clone().map(|t| view! { <p class="find-details">{t}</p> });
-    let because = card.because.iter().map(|b| view! { <li>{b.describe()}</li> }).collect_view();
+    let find = r
+        .find_details
+        .clone()
+        .map(|t| view! { <p class="find-details">{t}</p> });
+    let because = card
+        .because
+        .iter()
+        .map(|b| view! { <li>{b.describe()}</li> })
+        .collect_view();
     view! {
         <li class=class data-testid="route">
             <p class="urgency" aria-hidden="true">{r.urgency.label()}</p>

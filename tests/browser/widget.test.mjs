@@ -166,6 +166,20 @@ test('at 360 px: 999 stays in view at the top, nothing scrolls sideways, screens
   await context.close();
 });
 
+test('on a phone the live level stays in view while ticking, and links to the outcome', async () => {
+  const { context, page, w } = await phone();
+  await w.tick('Who are living in a private fostering arrangement');
+  const peek = page.getByRole('link', { name: /Likely level/ });
+  assert.match(await peek.innerText(), /Level 3 Complex/);
+  assert.equal(await w.outcome.isVisible(), true);
+  const box = await peek.boundingBox();
+  assert.ok(box.y + box.height <= 740 && box.y > 600, `the live level is at the bottom of the screen: ${JSON.stringify(box)}`);
+  await peek.click();
+  const top = await w.outcome.evaluate((el) => el.getBoundingClientRect().top);
+  assert.ok(top >= 0 && top < 200, `following the link brings the outcome into view (top ${top})`);
+  await context.close();
+});
+
 test('the first focused control is not hidden behind the sticky 999 line', async () => {
   const { context, page } = await phone();
   await page.getByRole('button', { name: 'Start again' }).focus();
