@@ -4,6 +4,7 @@
 #   make dist   only build the site into dist/
 #   make bench  first-load bytes (brotli, gzip) and time to ready under 4x CPU throttling
 #   make check  check the bundled rulesets and print every problem with its line
+#   make lint   rustfmt and clippy (native and wasm), warnings are errors
 
 SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
@@ -11,7 +12,7 @@ export TRUNK_SKIP_VERSION_CHECK := true
 HOST ?= 127.0.0.1
 PORT ?= 8080
 
-.PHONY: run test dist bench check deps deps-browser test-native test-browser clean
+.PHONY: run test dist bench check lint deps deps-browser test-native test-browser clean
 
 deps:
 	@scripts/install-deps.sh
@@ -31,10 +32,15 @@ check:
 test-native:
 	cargo test --locked
 
+lint: deps
+	cargo fmt --check
+	cargo clippy --locked --all-targets -- -D warnings
+	cargo clippy --locked --target wasm32-unknown-unknown -- -D warnings
+
 test-browser: deps-browser dist
 	node --test --test-concurrency=1 tests/browser/
 
-test: deps-browser test-native test-browser
+test: deps-browser lint test-native test-browser
 
 bench: deps-browser dist
 	node scripts/bench.mjs
