@@ -4,7 +4,7 @@
 
 use super::model::{
     Applies, ConsentNote, ContextTrigger, Danger, Guidance, Indicator, IndicatorId, Level, Route,
-    RouteId, Ruleset, Urgency,
+    RouteId, Ruleset,
 };
 use std::collections::BTreeSet;
 
@@ -120,7 +120,7 @@ pub struct RouteCard {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Outcome {
     pub level: LikelyLevel,
-    /// What produced the level: the ticked indicators at the likely level, highest first.
+    /// What produced the level: the ticked indicators at the likely level, in document order.
     pub reasons: Vec<Reason>,
     /// Ticked indicators below the likely level, for the full picture.
     pub also_ticked: Vec<Reason>,
@@ -168,6 +168,8 @@ fn route_reasons(
     because
 }
 
+/// The outcome for these answers. `ruleset` must be valid (`validate` found no problem):
+/// every bundled ruleset is, since the build refuses any other.
 pub fn evaluate(ruleset: &Ruleset, answers: &Answers) -> Outcome {
     let ticked: Vec<_> = ruleset
         .indicators
@@ -235,7 +237,7 @@ pub fn evaluate(ruleset: &Ruleset, answers: &Answers) -> Outcome {
             .because
             .iter()
             .any(|b| matches!(b, Reason::Danger(Danger::Yes)));
-        (urgency_rank(c.route.urgency), !by_danger, *index)
+        (c.route.urgency, !by_danger, *index)
     });
 
     let consent = ruleset
@@ -258,13 +260,5 @@ pub fn evaluate(ruleset: &Ruleset, answers: &Answers) -> Outcome {
         consent,
         danger_unanswered: answers.danger.is_none(),
         guidance: ruleset.guidance.clone(),
-    }
-}
-
-fn urgency_rank(u: Urgency) -> u8 {
-    match u {
-        Urgency::Emergency => 0,
-        Urgency::Urgent => 1,
-        Urgency::NonUrgent => 2,
     }
 }

@@ -135,7 +135,7 @@ pub struct Indicator {
     pub reconstructed: bool,
 }
 
-/// How soon a route must be used; routes are shown most urgent first.
+/// How soon a route must be used; routes are shown most urgent first (the order below).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Urgency {

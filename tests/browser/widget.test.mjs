@@ -234,3 +234,20 @@ test('nothing leaves the device: no request after the page\'s own files, nothing
   assert.equal(new URL(page.url()).search, '?area=rotherham', 'the address carries the area and nothing else');
   await context.close();
 });
+
+test('if the app cannot load, the page is not blank: 999 stays and a message explains', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 360, height: 740 } });
+  await context.route(/\.wasm$/, (route) => route.fulfill({ status: 404, body: 'gone' }));
+  const page = await context.newPage();
+  await page.goto(env.url + '?area=rotherham');
+  assert.equal(await page.getByRole('banner').getByRole('link', { name: '999' }).getAttribute('href'), 'tel:999');
+  await page.getByRole('heading', { name: 'The checker has not loaded' }).waitFor({ state: 'visible', timeout: 15_000 });
+  await context.close();
+});
+
+test('once the app has loaded, the not-loaded message is gone', async () => {
+  const { context, page } = await phone();
+  await page.waitForTimeout(100);
+  assert.equal(await page.getByRole('heading', { name: 'The checker has not loaded' }).count(), 0);
+  await context.close();
+});
