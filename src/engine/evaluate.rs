@@ -4,7 +4,7 @@
 
 use super::model::{
     Applies, ConsentNote, ContextTrigger, Danger, Guidance, Indicator, IndicatorId, Level, Route,
-    RouteId, Ruleset,
+    Ruleset, Urgency,
 };
 use std::collections::BTreeSet;
 
@@ -198,47 +198,48 @@ pub fn evaluate(ruleset: &Ruleset, answers: &Answers) -> Outcome {
             none_of_these: answers.none_of_these,
         });
     }
-    let mut also: Vec<_> = ticked.iter().filter(|(r, _)| *r < rank).collect();
-    also.sort_by_key(|(r, _)| std::cmp::Reverse(*r));
-    let also_ticked = also.into_iter().map(|(_, i)| quote(i)).collect();
+    // Highest first, document order within a level.
+    let also_ticked = (0..rank)
+        .rev()
+        .flat_map(|r| ticked.iter().filter(move |(tr, _)| *tr == r))
+        .map(|(_, i)| quote(i))
+        .collect();
 
     let context = context_triggers(answers);
 
-    let mut cards: Vec<(usize, RouteCard)> = ruleset
+    let matched: Vec<RouteCard> = ruleset
         .routes
         .iter()
-        .enumerate()
-        .filter_map(|(index, route)| {
+        .filter_map(|route| {
             let because = route_reasons(&route.when, answers.danger, level, &context);
-            (!because.is_empty()).then(|| {
-                (
-                    index,
-                    RouteCard {
-                        route: route.clone(),
-                        because,
-                    },
-                )
+            (!because.is_empty()).then(|| RouteCard {
+                route: route.clone(),
+                because,
             })
         })
         .collect();
-
     // A route covered by another route in the outcome gives way to it.
-    let present: BTreeSet<RouteId> = cards.iter().map(|(_, c)| c.route.id.clone()).collect();
-    cards.retain(|(_, c)| {
-        !c.route
+    let covered = |c: &RouteCard| {
+        c.route
             .replaced_by
             .as_ref()
-            .is_some_and(|r| present.contains(r))
-    });
-
-    // Most urgent first; among equals, routes brought by the danger answer, then file order.
-    cards.sort_by_key(|(index, c)| {
-        let by_danger = c
-            .because
-            .iter()
-            .any(|b| matches!(b, Reason::Danger(Danger::Yes)));
-        (c.route.urgency, !by_danger, *index)
-    });
+            .is_some_and(|r| matched.iter().any(|m| &m.route.id == r))
+    };
+    let by_danger = |c: &RouteCard| c.because.contains(&Reason::Danger(Danger::Yes));
+    // Most urgent first; among equals, routes brought by immediate danger, then file order.
+    let mut routes = Vec::with_capacity(matched.len());
+    for urgency in [Urgency::Emergency, Urgency::Urgent, Urgency::NonUrgent] {
+        for danger_first in [true, false] {
+            routes.extend(
+                matched
+                    .iter()
+                    .filter(|c| {
+                        c.route.urgency == urgency && by_danger(c) == danger_first && !covered(c)
+                    })
+                    .cloned(),
+            );
+        }
+    }
 
     let consent = ruleset
         .consent
@@ -256,7 +257,7 @@ pub fn evaluate(ruleset: &Ruleset, answers: &Answers) -> Outcome {
         },
         reasons,
         also_ticked,
-        routes: cards.into_iter().map(|(_, c)| c).collect(),
+        routes,
         consent,
         danger_unanswered: answers.danger.is_none(),
         guidance: ruleset.guidance.clone(),

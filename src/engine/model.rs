@@ -287,25 +287,30 @@ impl Ruleset {
     /// Indicators as the page lists them: by domain where the document groups them by domain,
     /// otherwise by level, each group in document order.
     pub fn indicator_groups(&self) -> Vec<(String, Vec<&Indicator>)> {
-        let by_domain = self.indicators.iter().any(|i| i.domain.is_some());
-        let mut groups: Vec<(String, Vec<&Indicator>)> = Vec::new();
-        for ind in &self.indicators {
-            let heading = match (&ind.domain, by_domain) {
-                (Some(domain), true) => domain.clone(),
-                (None, true) => "Other".to_owned(),
-                _ => self
-                    .level(&ind.level)
-                    .map_or_else(|| ind.level.to_string(), |l| l.name.clone()),
-            };
-            match groups.iter_mut().find(|(h, _)| *h == heading) {
-                Some((_, items)) => items.push(ind),
-                None => groups.push((heading, vec![ind])),
+        if self.indicators.iter().any(|i| i.domain.is_some()) {
+            let mut groups: Vec<(String, Vec<&Indicator>)> = Vec::new();
+            for ind in &self.indicators {
+                let heading = ind.domain.as_deref().unwrap_or("Other");
+                match groups.iter_mut().find(|(h, _)| h == heading) {
+                    Some((_, items)) => items.push(ind),
+                    None => groups.push((heading.to_owned(), vec![ind])),
+                }
             }
+            return groups;
         }
-        if !by_domain {
-            groups.sort_by_key(|(_, items)| items.first().and_then(|i| self.rank(&i.level)));
-        }
-        groups
+        self.levels
+            .iter()
+            .map(|l| {
+                (
+                    l.name.clone(),
+                    self.indicators
+                        .iter()
+                        .filter(|i| i.level == l.id)
+                        .collect::<Vec<_>>(),
+                )
+            })
+            .filter(|(_, items)| !items.is_empty())
+            .collect()
     }
 
     /// The context triggers some route or note of this ruleset uses: only these are asked.

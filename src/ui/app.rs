@@ -16,15 +16,16 @@ pub fn App() -> impl IntoView {
     let answers = RwSignal::new(Answers::default());
     let query = RwSignal::new(String::new());
 
-    // A bundle that will not unpack is reported, never shown as an empty page.
-    let ruleset: Memo<Result<Arc<Ruleset>, String>> = Memo::new(move |_| {
+    // Unpacked again only when the area changes. A bundle that will not unpack is
+    // reported, never shown as an empty page.
+    let ruleset = move || -> Result<Arc<Ruleset>, String> {
         let id = area.get();
         catalogue::find(id)
             .ok_or_else(|| format!("The area \u{201c}{id}\u{201d} is not bundled."))?
             .ruleset()
             .map(Arc::new)
             .map_err(|e| format!("The {id} ruleset could not be read ({e})."))
-    });
+    };
 
     let start_again = move || {
         answers.set(Answers::default());
@@ -43,7 +44,7 @@ pub fn App() -> impl IntoView {
             <h1>"Levels of need: what to do next"</h1>
             <AreaPicker area=area on_choose=choose_area />
         </header>
-        {move || match ruleset.get() {
+        {move || match ruleset() {
             Err(problem) => view! {
                 <div class="failure" role="alert">
                     <h2>"This checker cannot be used right now"</h2>

@@ -30,7 +30,7 @@ fn RadioGroup(name: &'static str, legend: &'static str, choices: Vec<Choice>) ->
     let options = choices
         .into_iter()
         .map(|c| {
-            let id = format!("{name}-{}", c.label.to_lowercase().replace(' ', "-"));
+            let id = format!("{name}-{}", c.label.to_ascii_lowercase().replace(' ', "-"));
             view! {
                 <div class="choice">
                     <input type="radio" name=name id=id.clone() prop:checked=c.checked on:change=move |_| c.pick.run(()) />
