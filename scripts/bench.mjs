@@ -21,7 +21,10 @@ const READY_PROBE = `
     if (app && app.dataset.ready === 'true') { window.__twReady = performance.now(); obs.disconnect(); }
   }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-ready'] });`;
 
-async function firstLoad(browser, encoding, throttle) {
+// Lighthouse's mobile profile: 150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up.
+const SLOW_4G = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
+
+async function firstLoad(browser, encoding, throttle, network = null) {
   const { server, url } = await serve({ dir: DIST, encoding });
   const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
   const page = await context.newPage();
@@ -30,6 +33,7 @@ async function firstLoad(browser, encoding, throttle) {
   await cdp.send('Network.enable');
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
   if (throttle) await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+  if (network) await cdp.send('Network.emulateNetworkConditions', network);
   const bytes = new Map();
   cdp.on('Network.loadingFinished', (e) => bytes.set(e.requestId, e.encodedDataLength));
   await page.goto(url + '?area=rotherham');
@@ -64,10 +68,10 @@ try {
   }
 
   console.log(`\ntime from navigation to ready (median of ${RUNS} cold loads, brotli):`);
-  for (const rate of [1, 4]) {
+  for (const [label, rate, network] of [['CPU 1x', 1, null], ['CPU 4x', 4, null], ['CPU 4x, slow 4G', 4, SLOW_4G]]) {
     const times = [];
-    for (let i = 0; i < RUNS; i++) times.push((await firstLoad(browser, 'br', rate)).ready);
-    console.log(`  CPU ${rate}x: ${median(times).toFixed(0)} ms (min ${Math.min(...times).toFixed(0)}, max ${Math.max(...times).toFixed(0)})`);
+    for (let i = 0; i < RUNS; i++) times.push((await firstLoad(browser, 'br', rate, network)).ready);
+    console.log(`  ${label.padEnd(16)} ${median(times).toFixed(0).padStart(5)} ms (min ${Math.min(...times).toFixed(0)}, max ${Math.max(...times).toFixed(0)})`);
   }
 
   const br = results.br.transferred;

@@ -24,6 +24,7 @@ const TYPES = {
  *  `encoding` ('br' | 'gzip' | 'identity') overrides negotiation, for the benchmark. */
 export function serve({ dir, host = '127.0.0.1', port = 0, log = false, encoding: forced = null }) {
   const root = path.resolve(dir);
+  // Compressed copies, made before listening so no request waits for brotli.
   const cache = new Map();
   const compressed = (file, encoding) => {
     const key = `${file}:${encoding}`;
@@ -64,6 +65,10 @@ export function serve({ dir, host = '127.0.0.1', port = 0, log = false, encoding
     res.end(req.method === 'HEAD' ? undefined : body);
     if (log) console.log(`200 ${req.url} ${encoding ?? 'identity'} ${body.length}`);
   });
+  for (const f of fs.readdirSync(root, { recursive: true })) {
+    const file = path.join(root, f);
+    if (fs.statSync(file).isFile()) for (const enc of ['br', 'gzip']) compressed(file, enc);
+  }
   return new Promise((resolve) => {
     server.listen(port, host, () => {
       const { port: actual } = server.address();

@@ -102,6 +102,7 @@ fn Provenance(ruleset: Arc<Ruleset>) -> impl IntoView {
             <p>
                 "Based on " <cite>{p.title.clone()}</cite> " (" {p.partnership.clone()} " safeguarding partnership, "
                 {p.date.clone()} {review} ")."
+                <span class="source-file">" Transcribed from " {p.source_file.clone()} "."</span>
             </p>
             {notes}
         </section>
