@@ -2,7 +2,8 @@ use super::route_card::RouteCardView;
 use crate::engine::{ConsentNote, Guidance, Outcome, Reason};
 use leptos::prelude::*;
 
-/// The live result: likely level, why, routes by urgency, what to tell the family, reminder.
+/// The live result: likely level, what to do (routes by urgency), why, the level's
+/// description, what to tell the family, and the reminder. What to do comes first.
 /// Each part re-renders only when its own data changes, so a screen reader hears what
 /// changed in the status region rather than the whole panel again.
 #[component]
@@ -20,7 +21,10 @@ pub fn OutcomePanel(outcome: Memo<Outcome>) -> impl IntoView {
                 <p class="warning">"You have not answered whether the child is in immediate danger. If they are, call 999 now."</p>
             </Show>
             <p class="likely-level" data-testid="likely-level">{move || level.with(|l| l.name.clone())}</p>
-            <p class="level-description">{move || level.with(|l| l.description.clone())}</p>
+            <h3>"What to do now"</h3>
+            <ol class="routes">
+                {move || routes.get().into_iter().map(|card| view! { <RouteCardView card=card /> }).collect_view()}
+            </ol>
             <h3>"Why"</h3>
             {move || reasons.with(|(why, also)| view! {
                 <ul class="reasons">{why.iter().map(quote).collect_view()}</ul>
@@ -31,10 +35,8 @@ pub fn OutcomePanel(outcome: Memo<Outcome>) -> impl IntoView {
                     </details>
                 })}
             })}
-            <h3>"What to do now"</h3>
-            <ol class="routes">
-                {move || routes.get().into_iter().map(|card| view! { <RouteCardView card=card /> }).collect_view()}
-            </ol>
+            <h3>"About this level"</h3>
+            <p class="level-description">{move || level.with(|l| l.description.clone())}</p>
             {move || consent_notes.with(|c| consent(c))}
             {move || guidance.with(reminder)}
         </section>
