@@ -4,6 +4,7 @@
 #   make dist   only build the site into dist/
 #   make bench  first-load bytes (brotli, gzip) and time to ready under 4x CPU throttling
 #   make check  check the bundled rulesets and print every problem with its line
+#   make schema regenerate rulesets/ruleset.schema.json from the model
 #   make lint   rustfmt and clippy (native and wasm), warnings are errors
 
 SHELL := /bin/bash
@@ -12,7 +13,7 @@ export TRUNK_SKIP_VERSION_CHECK := true
 HOST ?= 127.0.0.1
 PORT ?= 8080
 
-.PHONY: run test dist bench check lint deps deps-browser test-native test-browser clean
+.PHONY: run test dist bench check schema lint deps deps-browser test-native test-browser clean
 
 deps:
 	@scripts/install-deps.sh
@@ -28,6 +29,9 @@ run: dist
 
 check:
 	cargo run --quiet -- check rulesets/*.toml
+
+schema:
+	cargo run --quiet -- schema > rulesets/ruleset.schema.json
 
 test-native:
 	cargo test --locked

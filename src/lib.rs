@@ -3,5 +3,7 @@
 
 pub mod catalogue;
 pub mod engine;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod schema;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -1,5 +1,6 @@
-//! In the browser: mount the widget. Natively: `threshold-widget check FILE...`, the ruleset
-//! checker for authors, which prints every problem with its file and line.
+//! In the browser: mount the widget. Natively, tools for ruleset authors:
+//! `threshold-widget check FILE...` prints every problem with its file and line;
+//! `threshold-widget schema` prints the JSON Schema of a ruleset file.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
@@ -14,8 +15,12 @@ fn main() -> std::process::ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let files = match args.split_first() {
         Some((cmd, files)) if cmd == "check" && !files.is_empty() => files,
+        Some((cmd, rest)) if cmd == "schema" && rest.is_empty() => {
+            print!("{}", threshold_widget::schema::json_schema());
+            return ExitCode::SUCCESS;
+        }
         _ => {
-            eprintln!("usage: threshold-widget check RULESET.toml...\n(the page itself is built with `make dist` or `make run`)");
+            eprintln!("usage: threshold-widget check RULESET.toml...   check rulesets, every problem with its line\n       threshold-widget schema                   print the JSON Schema of a ruleset\n(the page itself is built with `make dist` or `make run`)");
             return ExitCode::from(2);
         }
     };

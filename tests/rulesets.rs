@@ -29,6 +29,29 @@ fn the_packed_bundle_is_the_same_ruleset_as_the_toml() {
 }
 
 #[test]
+fn the_committed_json_schema_matches_the_model() {
+    let committed = std::fs::read_to_string(common::root().join("rulesets/ruleset.schema.json"))
+        .unwrap_or_default();
+    assert!(
+        committed == threshold_widget::schema::json_schema(),
+        "rulesets/ruleset.schema.json is out of date: run `make schema`"
+    );
+}
+
+#[test]
+fn every_ruleset_points_editors_at_the_schema() {
+    for f in common::ruleset_files() {
+        let first = std::fs::read_to_string(&f)
+            .unwrap()
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .to_owned();
+        assert_eq!(first, "#:schema ./ruleset.schema.json", "{}", f.display());
+    }
+}
+
+#[test]
 fn the_default_area_is_bundled_and_unknown_areas_fall_back_to_it() {
     assert_eq!(catalogue::choose(None).id, catalogue::DEFAULT_AREA);
     assert_eq!(

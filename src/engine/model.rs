@@ -11,6 +11,7 @@ macro_rules! id_type {
     ($(#[$doc:meta])* $name:ident) => {
         $(#[$doc])*
         #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
         #[serde(transparent)]
         pub struct $name(pub String);
 
@@ -53,6 +54,7 @@ id_type!(
 
 /// Everything the widget knows about one partnership.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Ruleset {
     /// Must equal the file name without `.toml`.
@@ -74,6 +76,7 @@ pub struct Ruleset {
 
 /// Where the ruleset comes from, shown on the page.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Provenance {
     pub partnership: String,
@@ -91,6 +94,7 @@ pub struct Provenance {
 
 /// Text shown with every outcome.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Guidance {
     /// This is a guide, not a substitute for professional judgement or a talk with the DSL.
@@ -102,6 +106,7 @@ pub struct Guidance {
 
 /// A passage with the place it comes from.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Cited {
     pub text: String,
@@ -110,6 +115,7 @@ pub struct Cited {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Level {
     pub id: LevelId,
@@ -119,6 +125,7 @@ pub struct Level {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Indicator {
     pub id: IndicatorId,
@@ -137,6 +144,7 @@ pub struct Indicator {
 
 /// How soon a route must be used; routes are shown most urgent first (the order below).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum Urgency {
     Emergency,
@@ -156,6 +164,7 @@ impl Urgency {
 
 /// A contact route: who to contact, how, and when it applies.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Route {
     pub id: RouteId,
@@ -181,6 +190,7 @@ pub struct Route {
 
 /// When a route or a consent note applies: any one match is enough.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Applies {
     #[serde(default)]
@@ -199,6 +209,7 @@ impl Applies {
 
 /// The answer to "Is the child in immediate danger?".
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum Danger {
     Yes,
@@ -220,6 +231,7 @@ impl Danger {
 
 /// Context answers the engine understands; they change routes, never the level.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum ContextTrigger {
     /// A crime may have been committed and the child is not in immediate danger.
@@ -232,6 +244,7 @@ pub enum ContextTrigger {
 
 /// What to tell the family, and when.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ConsentNote {
     pub id: String,
@@ -242,6 +255,7 @@ pub struct ConsentNote {
 
 /// A case study from the document, kept as readable content.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct WorkedExample {
     pub id: String,
@@ -251,6 +265,7 @@ pub struct WorkedExample {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ExampleSection {
     pub heading: String,
@@ -259,6 +274,7 @@ pub struct ExampleSection {
 
 /// Questions to think about, e.g. the Signs of Safety questions.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PromptGroup {
     pub heading: String,
