@@ -57,7 +57,8 @@ export class Widget {
   async tick(text) {
     await this.page.getByRole('checkbox', { name: text, exact: true }).check();
   }
-  async routeNames() {
-    return this.routes.locator('.route-name').allInnerTexts();
+  /** The `tel:` links of the route cards, most urgent first. */
+  async telLinks() {
+    return this.routes.locator('a[href^="tel:"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
   }
 }
