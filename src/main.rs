@@ -1,5 +1,6 @@
 //! In the browser: mount the widget. Natively, tools for ruleset authors:
 //! `threshold-widget check FILE...` prints every problem with its file and line;
+//! `threshold-widget scenarios RULESET SCENARIOS` runs a scenario file against a ruleset;
 //! `threshold-widget schema` prints the JSON Schema of a ruleset file.
 
 #[cfg(target_arch = "wasm32")]
@@ -15,12 +16,15 @@ fn main() -> std::process::ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let files = match args.split_first() {
         Some((cmd, files)) if cmd == "check" && !files.is_empty() => files,
+        Some((cmd, rest)) if cmd == "scenarios" && rest.len() == 2 => {
+            return run_scenarios(&rest[0], &rest[1]);
+        }
         Some((cmd, rest)) if cmd == "schema" && rest.is_empty() => {
             print!("{}", threshold_widget::schema::json_schema());
             return ExitCode::SUCCESS;
         }
         _ => {
-            eprintln!("usage: threshold-widget check RULESET.toml...   check rulesets, every problem with its line\n       threshold-widget schema                   print the JSON Schema of a ruleset\n(the page itself is built with `make dist` or `make run`)");
+            eprintln!("usage: threshold-widget check RULESET.toml...   check rulesets, every problem with its line\n       threshold-widget scenarios RULESET SCENARIOS  run a scenario file against a ruleset\n       threshold-widget schema                   print the JSON Schema of a ruleset\n(the page itself is built with `make dist` or `make run`)");
             return ExitCode::from(2);
         }
     };
@@ -43,6 +47,36 @@ fn main() -> std::process::ExitCode {
     if ok {
         ExitCode::SUCCESS
     } else {
+        ExitCode::FAILURE
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn run_scenarios(ruleset: &str, scenarios: &str) -> std::process::ExitCode {
+    use std::process::ExitCode;
+    let ruleset = match threshold_widget::engine::load::load_file(std::path::Path::new(ruleset)) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let text = match std::fs::read_to_string(scenarios) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("{scenarios}: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let (count, failures) = threshold_widget::scenarios::run(&ruleset, scenarios, &text);
+    for f in &failures {
+        eprintln!("{f}");
+    }
+    if failures.is_empty() {
+        println!("{scenarios}: ok: {count} scenarios pass and cover the ruleset");
+        ExitCode::SUCCESS
+    } else {
+        eprintln!("{scenarios}: {} problems in {count} scenarios", failures.len());
         ExitCode::FAILURE
     }
 }

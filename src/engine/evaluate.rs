@@ -4,7 +4,7 @@
 
 use super::model::{
     Applies, ConsentNote, ContextTrigger, Danger, Guidance, Indicator, IndicatorId, Level, Route,
-    Ruleset, Urgency,
+    RouteId, Rule, RuleEffect, Ruleset, Urgency,
 };
 use std::collections::BTreeSet;
 
@@ -35,6 +35,8 @@ pub struct Answers {
     /// "Do you believe a crime may have been committed?"
     pub crime: Option<bool>,
     pub social_worker: Option<Known>,
+    /// "Has early help been tried without the situation improving?"
+    pub early_help_not_improved: Option<bool>,
     pub ticked: BTreeSet<IndicatorId>,
     /// The exclusive "None of these" box.
     pub none_of_these: bool,
@@ -79,6 +81,8 @@ pub enum Reason {
     /// The likely level, by its name.
     Level(String),
     Context(ContextTrigger),
+    /// A partnership rule fired; the text says what it did.
+    Rule { id: String, summary: String },
 }
 
 impl Reason {
@@ -95,6 +99,8 @@ impl Reason {
             Reason::Context(ContextTrigger::Crime) => "You believe a crime may have been committed and the child is not in immediate danger.".into(),
             Reason::Context(ContextTrigger::HasSocialWorker) => "The child already has a social worker.".into(),
             Reason::Context(ContextTrigger::SocialWorkerUnsure) => "You are not sure whether the child is known to children's social care.".into(),
+            Reason::Context(ContextTrigger::EarlyHelpNotImproved) => "Early help has been tried and the situation has not improved.".into(),
+            Reason::Rule { summary, .. } => summary.clone(),
         }
     }
 }
@@ -116,6 +122,27 @@ pub struct RouteCard {
     pub because: Vec<Reason>,
 }
 
+/// A partnership rule that fired, with what it did and the document's words behind it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FiredRule {
+    pub id: String,
+    pub effect: RuleEffect,
+    /// What the rule did, in one line, e.g. "Consider Level 4 Acute."
+    pub summary: String,
+    /// The document's words the rule rests on.
+    pub text: String,
+    pub source: String,
+}
+
+impl FiredRule {
+    fn reason(&self) -> Reason {
+        Reason::Rule {
+            id: self.id.clone(),
+            summary: self.summary.clone(),
+        }
+    }
+}
+
 /// What the page shows.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Outcome {
@@ -124,6 +151,12 @@ pub struct Outcome {
     pub reasons: Vec<Reason>,
     /// Ticked indicators below the likely level, for the full picture.
     pub also_ticked: Vec<Reason>,
+    /// Partnership rules that fired, in file order. A `consider-next-level` rule is advice:
+    /// the level above stays the likely level.
+    pub rules: Vec<FiredRule>,
+    /// The level whose routes are shown: the likely level, or the next one up when a
+    /// `next-level-routes` rule fired.
+    pub route_level: String,
     /// Most urgent first; 999 first whenever the child is in immediate danger.
     pub routes: Vec<RouteCard>,
     /// What to tell the family.
@@ -145,7 +178,44 @@ fn context_triggers(answers: &Answers) -> Vec<ContextTrigger> {
         Some(Known::NotSure) => out.push(ContextTrigger::SocialWorkerUnsure),
         _ => {}
     }
+    if answers.early_help_not_improved == Some(true) {
+        out.push(ContextTrigger::EarlyHelpNotImproved);
+    }
     out
+}
+
+/// Whether a rule's conditions all hold. `at_level` are the ticked indicators at the likely
+/// level.
+fn rule_holds(rule: &Rule, level: &Level, context: &[ContextTrigger], at_level: &[&Indicator]) -> bool {
+    let when = &rule.when;
+    let domains: Vec<&str> = at_level.iter().filter_map(|i| i.domain.as_deref()).collect();
+    let distinct = domains
+        .iter()
+        .enumerate()
+        .filter(|(n, d)| !domains[..*n].contains(d))
+        .count();
+    !when.is_empty()
+        && (when.levels.is_empty() || when.levels.contains(&level.id))
+        && when.context.iter().all(|t| context.contains(t))
+        && when.min_ticked.is_none_or(|n| at_level.len() >= usize::from(n))
+        && when.min_domains.is_none_or(|n| distinct >= usize::from(n))
+}
+
+/// The one-line summary of what a fired rule does.
+fn rule_summary(rule: &Rule, ruleset: &Ruleset, next: Option<&Level>) -> String {
+    let next_name = next.map_or("the next level", |l| l.name.as_str());
+    match rule.effect {
+        RuleEffect::NextLevelRoutes => format!("The routes for {next_name} apply."),
+        RuleEffect::ConsiderNextLevel => format!("Consider {next_name}."),
+        RuleEffect::ReferNow => {
+            let route = rule
+                .route
+                .as_ref()
+                .and_then(|r| ruleset.route(r))
+                .map_or("the referral route", |r| r.name.as_str());
+            format!("Refer now: {route}.")
+        }
+    }
 }
 
 /// Why `when` applies to these answers; empty when it does not.
@@ -207,11 +277,57 @@ pub fn evaluate(ruleset: &Ruleset, answers: &Answers) -> Outcome {
 
     let context = context_triggers(answers);
 
+    let at_level: Vec<&Indicator> = ticked
+        .iter()
+        .filter(|(r, _)| *r == rank)
+        .map(|(_, i)| *i)
+        .collect();
+    let next = ruleset.levels.get(rank + 1);
+    let fired: Vec<(&Rule, FiredRule)> = ruleset
+        .rules
+        .iter()
+        .filter(|rule| rule_holds(rule, level, &context, &at_level))
+        .map(|rule| {
+            (
+                rule,
+                FiredRule {
+                    id: rule.id.clone(),
+                    effect: rule.effect,
+                    summary: rule_summary(rule, ruleset, next),
+                    text: rule.text.clone(),
+                    source: rule.source.clone(),
+                },
+            )
+        })
+        .collect();
+    let raised = fired
+        .iter()
+        .find(|(r, _)| r.effect == RuleEffect::NextLevelRoutes)
+        .filter(|_| next.is_some());
+    let route_level = match raised {
+        Some(_) => &ruleset.levels[rank + 1],
+        None => level,
+    };
+    let refer_now: Vec<(&RouteId, Reason)> = fired
+        .iter()
+        .filter(|(r, _)| r.effect == RuleEffect::ReferNow)
+        .filter_map(|(r, f)| Some((r.route.as_ref()?, f.reason())))
+        .collect();
+
     let matched: Vec<RouteCard> = ruleset
         .routes
         .iter()
         .filter_map(|route| {
-            let because = route_reasons(&route.when, answers.danger, level, &context);
+            let mut because = route_reasons(&route.when, answers.danger, route_level, &context);
+            if let Some((_, f)) = raised.filter(|_| route.when.levels.contains(&route_level.id)) {
+                because.push(f.reason());
+            }
+            because.extend(
+                refer_now
+                    .iter()
+                    .filter(|(id, _)| **id == route.id)
+                    .map(|(_, reason)| reason.clone()),
+            );
             (!because.is_empty()).then(|| RouteCard {
                 route: route.clone(),
                 because,
@@ -225,17 +341,24 @@ pub fn evaluate(ruleset: &Ruleset, answers: &Answers) -> Outcome {
             .as_ref()
             .is_some_and(|r| matched.iter().any(|m| &m.route.id == r))
     };
-    let by_danger = |c: &RouteCard| c.because.contains(&Reason::Danger(Danger::Yes));
-    // Most urgent first; among equals, routes brought by immediate danger, then file order.
+    // Among routes of equal urgency: those brought by immediate danger, then those a
+    // refer-now rule brings, then file order.
+    let priority = |c: &RouteCard| {
+        if c.because.contains(&Reason::Danger(Danger::Yes)) {
+            0
+        } else if refer_now.iter().any(|(id, _)| **id == c.route.id) {
+            1
+        } else {
+            2
+        }
+    };
     let mut routes = Vec::with_capacity(matched.len());
     for urgency in [Urgency::Emergency, Urgency::Urgent, Urgency::NonUrgent] {
-        for danger_first in [true, false] {
+        for rank in 0..3 {
             routes.extend(
                 matched
                     .iter()
-                    .filter(|c| {
-                        c.route.urgency == urgency && by_danger(c) == danger_first && !covered(c)
-                    })
+                    .filter(|c| c.route.urgency == urgency && priority(c) == rank && !covered(c))
                     .cloned(),
             );
         }
@@ -244,7 +367,7 @@ pub fn evaluate(ruleset: &Ruleset, answers: &Answers) -> Outcome {
     let consent = ruleset
         .consent
         .iter()
-        .filter(|n| !route_reasons(&n.when, answers.danger, level, &context).is_empty())
+        .filter(|n| !route_reasons(&n.when, answers.danger, route_level, &context).is_empty())
         .cloned()
         .collect();
 
@@ -257,6 +380,8 @@ pub fn evaluate(ruleset: &Ruleset, answers: &Answers) -> Outcome {
         },
         reasons,
         also_ticked,
+        rules: fired.into_iter().map(|(_, f)| f).collect(),
+        route_level: route_level.name.clone(),
         routes,
         consent,
         danger_unanswered: answers.danger.is_none(),

@@ -72,6 +72,9 @@ pub struct Ruleset {
     pub examples: Vec<WorkedExample>,
     #[serde(default)]
     pub prompts: Vec<PromptGroup>,
+    /// Partnership rules, in the closed vocabulary of [`RuleEffect`].
+    #[serde(default)]
+    pub rules: Vec<Rule>,
 }
 
 /// Where the ruleset comes from, shown on the page.
@@ -83,13 +86,77 @@ pub struct Provenance {
     pub title: String,
     /// The document's date as it gives it, or "undated".
     pub date: String,
+    /// The document's date, machine-readable: `YYYY-MM` or `YYYY-MM-DD`.
+    #[serde(default)]
+    pub dated: Option<String>,
     #[serde(default)]
     pub review_date: Option<String>,
+    /// When the document is due for review, machine-readable: `YYYY-MM` or `YYYY-MM-DD`.
+    #[serde(default)]
+    pub review_by: Option<String>,
     /// The file in `shared/sources/` this ruleset was transcribed from.
     pub source_file: String,
     /// Anything a reader should know about the transcription.
     #[serde(default)]
     pub notes: Vec<String>,
+}
+
+/// A document older than this many years gets a notice that it may be out of date.
+pub const STALE_AFTER_YEARS: i32 = 3;
+
+/// A year and month, from `YYYY-MM` or `YYYY-MM-DD`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct YearMonth {
+    pub year: i32,
+    pub month: u32,
+}
+
+impl YearMonth {
+    pub fn parse(text: &str) -> Option<YearMonth> {
+        let mut parts = text.split('-');
+        let (y, m) = (parts.next()?, parts.next()?);
+        let day_ok = match parts.next() {
+            None => true,
+            Some(d) => d.len() == 2 && d.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d)),
+        };
+        let year = y.parse::<i32>().ok().filter(|_| y.len() == 4)?;
+        let month = m
+            .parse::<u32>()
+            .ok()
+            .filter(|n| m.len() == 2 && (1..=12).contains(n))?;
+        (day_ok && parts.next().is_none()).then_some(YearMonth { year, month })
+    }
+
+    fn months(self) -> i32 {
+        self.year * 12 + self.month as i32 - 1
+    }
+}
+
+impl Provenance {
+    /// Notices to show because of the document's age, as of `today`: past its review date,
+    /// or older than [`STALE_AFTER_YEARS`].
+    pub fn staleness(&self, today: YearMonth) -> Vec<String> {
+        let mut notices = Vec::new();
+        if let Some(due) = self.review_by.as_deref().and_then(YearMonth::parse) {
+            if due < today {
+                let when = self.review_date.as_deref().unwrap_or("its review date");
+                notices.push(format!(
+                    "This document was due for review in {when} and the review date has passed. Check with the {} partnership that this guidance is still current.",
+                    self.partnership
+                ));
+            }
+        }
+        if let Some(dated) = self.dated.as_deref().and_then(YearMonth::parse) {
+            let years = (today.months() - dated.months()) / 12;
+            if years >= STALE_AFTER_YEARS {
+                notices.push(format!(
+                    "This document is from {}, {years} years ago. Its services, procedures and phone numbers may have changed: check them with the {} partnership.",
+                    self.date, self.partnership
+                ));
+            }
+        }
+        notices
+    }
 }
 
 /// Text shown with every outcome.
@@ -240,6 +307,66 @@ pub enum ContextTrigger {
     HasSocialWorker,
     /// The practitioner is not sure whether the child is known to social care.
     SocialWorkerUnsure,
+    /// Early help has been tried and the situation has not improved.
+    EarlyHelpNotImproved,
+}
+
+/// A partnership rule: when its conditions hold, it does one thing the engine understands,
+/// and the outcome says so with the document's words.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Rule {
+    pub id: String,
+    pub effect: RuleEffect,
+    /// The document's own words this rule rests on.
+    pub text: String,
+    pub source: String,
+    pub when: RuleWhen,
+    /// The route a `refer-now` rule brings first; only for `refer-now`.
+    #[serde(default)]
+    pub route: Option<RouteId>,
+}
+
+/// What a rule does. Rules never lower the level.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "kebab-case")]
+pub enum RuleEffect {
+    /// Routes and consent notes are those of the next level up; the level shown stays.
+    NextLevelRoutes,
+    /// Advice to consider the next level up; the level shown stays.
+    ConsiderNextLevel,
+    /// The rule's route is shown first after the emergency routes.
+    ReferNow,
+}
+
+/// When a rule fires: every condition given must hold, and at least one must be given.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct RuleWhen {
+    /// The likely level is one of these.
+    #[serde(default)]
+    pub levels: Vec<LevelId>,
+    /// Every one of these context answers is given.
+    #[serde(default)]
+    pub context: Vec<ContextTrigger>,
+    /// At least this many indicators are ticked at the likely level.
+    #[serde(default)]
+    pub min_ticked: Option<u16>,
+    /// The ticks at the likely level span at least this many domains.
+    #[serde(default)]
+    pub min_domains: Option<u16>,
+}
+
+impl RuleWhen {
+    pub fn is_empty(&self) -> bool {
+        self.levels.is_empty()
+            && self.context.is_empty()
+            && self.min_ticked.is_none()
+            && self.min_domains.is_none()
+    }
 }
 
 /// What to tell the family, and when.
@@ -303,7 +430,7 @@ impl Ruleset {
     /// Indicators as the page lists them: by domain where the document groups them by domain,
     /// otherwise by level, each group in document order.
     pub fn indicator_groups(&self) -> Vec<(String, Vec<&Indicator>)> {
-        if self.indicators.iter().any(|i| i.domain.is_some()) {
+        if self.uses_domains() {
             let mut groups: Vec<(String, Vec<&Indicator>)> = Vec::new();
             for ind in &self.indicators {
                 let heading = ind.domain.as_deref().unwrap_or("Other");
@@ -338,6 +465,12 @@ impl Ruleset {
                 .consent
                 .iter()
                 .any(|c| c.when.context.contains(&trigger))
+            || self.rules.iter().any(|r| r.when.context.contains(&trigger))
+    }
+
+    /// Whether the indicators are grouped by Assessment Framework domain.
+    pub fn uses_domains(&self) -> bool {
+        self.indicators.iter().any(|i| i.domain.is_some())
     }
 }
 

@@ -3,7 +3,7 @@
 //! Each problem carries the path of the offending value (e.g. `indicators[3].level`);
 //! the loader turns that path into a line of the file.
 
-use super::model::{dial_digits, Applies, Danger, Ruleset, Urgency};
+use super::model::{dial_digits, Applies, Danger, RuleEffect, Ruleset, Urgency, YearMonth};
 use std::collections::HashSet;
 use std::fmt;
 
@@ -141,6 +141,14 @@ pub fn validate(ruleset: &Ruleset) -> Vec<Diagnostic> {
     );
     if let Some(review) = &p.review_date {
         c.text(prov.key("review_date"), review, "provenance review_date");
+    }
+    for (key, value) in [("dated", &p.dated), ("review_by", &p.review_by)] {
+        if let Some(v) = value.as_deref().filter(|v| YearMonth::parse(v).is_none()) {
+            c.problem(
+                prov.key(key),
+                format!("provenance {key} `{v}` must be a date as YYYY-MM or YYYY-MM-DD"),
+            );
+        }
     }
     for (i, note) in p.notes.iter().enumerate() {
         c.text(prov.key("notes").index(i), note, "provenance note");
@@ -342,6 +350,70 @@ pub fn validate(ruleset: &Ruleset) -> Vec<Diagnostic> {
             for (k, para) in section.paragraphs.iter().enumerate() {
                 c.text(s.key("paragraphs").index(k), para, "example paragraph");
             }
+        }
+    }
+
+    let mut rule_ids = HashSet::new();
+    let top = ruleset.levels.last().map(|l| &l.id);
+    for (i, rule) in ruleset.rules.iter().enumerate() {
+        let at = root.key("rules").index(i);
+        c.id(at.key("id"), &rule.id, &mut rule_ids, "rule");
+        c.text(at.key("text"), &rule.text, "rule text");
+        c.text(at.key("source"), &rule.source, "rule source");
+        let when = &rule.when;
+        if when.is_empty() {
+            c.problem(
+                at.key("when"),
+                format!("rule `{}`: `when` gives no condition (levels, context, min_ticked or min_domains), so it would always fire", rule.id),
+            );
+        }
+        for (j, level) in when.levels.iter().enumerate() {
+            if !level_ids.contains(level.as_str()) {
+                c.problem(
+                    at.key("when").key("levels").index(j),
+                    format!("level `{level}` is not defined in [[levels]]"),
+                );
+            }
+        }
+        if when.min_ticked == Some(0) || when.min_domains == Some(0) {
+            c.problem(
+                at.key("when"),
+                format!("rule `{}`: min_ticked and min_domains must be at least 1", rule.id),
+            );
+        }
+        if when.min_domains.is_some() && !ruleset.uses_domains() {
+            c.problem(
+                at.key("when").key("min_domains"),
+                format!("rule `{}` uses min_domains, but no indicator has a `domain`", rule.id),
+            );
+        }
+        let raises = matches!(
+            rule.effect,
+            RuleEffect::NextLevelRoutes | RuleEffect::ConsiderNextLevel
+        );
+        if raises && (ruleset.levels.len() < 2 || top.is_some_and(|t| when.levels == [t.clone()])) {
+            c.problem(
+                at.key("when").key("levels"),
+                format!("rule `{}` points to the next level, but it only applies at the top level, which has none above it", rule.id),
+            );
+        }
+        match (&rule.route, rule.effect) {
+            (None, RuleEffect::ReferNow) => c.problem(
+                at.key("effect"),
+                format!("rule `{}` is refer-now but names no `route`", rule.id),
+            ),
+            (Some(_), RuleEffect::NextLevelRoutes | RuleEffect::ConsiderNextLevel) => c.problem(
+                at.key("route"),
+                format!("rule `{}`: only a refer-now rule names a `route`", rule.id),
+            ),
+            (Some(route), _) if !route_ids.contains(route.as_str()) => c.problem(
+                at.key("route"),
+                format!(
+                    "rule `{}` refers to route `{route}`, which is not defined in [[routes]]",
+                    rule.id
+                ),
+            ),
+            _ => {}
         }
     }
 
