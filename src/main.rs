@@ -76,7 +76,10 @@ fn run_scenarios(ruleset: &str, scenarios: &str) -> std::process::ExitCode {
         println!("{scenarios}: ok: {count} scenarios pass and cover the ruleset");
         ExitCode::SUCCESS
     } else {
-        eprintln!("{scenarios}: {} problems in {count} scenarios", failures.len());
+        eprintln!(
+            "{scenarios}: {} problems in {count} scenarios",
+            failures.len()
+        );
         ExitCode::FAILURE
     }
 }

@@ -292,7 +292,11 @@ fn each_route_card_says_why_it_is_there() {
         front.because,
         vec![
             Reason::Danger(Danger::Yes),
-            Reason::Level("Level 3 Acute".into())
+            Reason::Level("Level 3 Acute".into()),
+            Reason::Rule {
+                id: "refer-at-top".into(),
+                summary: "Refer now: Front door.".into()
+            }
         ]
     );
     assert!(o.routes.iter().all(|c| !c.because.is_empty()));
@@ -380,5 +384,153 @@ fn search_matches_every_word_ignoring_case_and_punctuation() {
             expected,
             "{query:?} in {text:?}"
         );
+    }
+}
+
+fn fired(o: &Outcome) -> Vec<&str> {
+    o.rules.iter().map(|r| r.id.as_str()).collect()
+}
+
+#[test]
+fn early_help_tried_without_improvement_moves_the_routes_up_a_level_not_the_level() {
+    let r = testshire();
+    let mut a = answers(Some(Danger::No), &["i-two"]);
+    let before = evaluate(&r, &a);
+    assert_eq!(route_ids(&before), ["early-help", "school"]);
+    assert!(fired(&before).is_empty());
+
+    a.early_help_not_improved = Some(true);
+    let o = evaluate(&r, &a);
+    assert_eq!(
+        o.level.id, "level-2",
+        "the level stays: a rule moves the route"
+    );
+    assert_eq!(fired(&o), ["tried-early-help"]);
+    assert_eq!(o.route_level, "Level 3 Acute");
+    assert_eq!(route_ids(&o), ["front-door"]);
+    assert!(
+        o.routes[0]
+            .because
+            .iter()
+            .any(|b| b.describe() == "The routes for Level 3 Acute apply."),
+        "the route card says the rule brought it: {:?}",
+        o.routes[0].because
+    );
+    assert_eq!(
+        o.rules[0].text,
+        "Early help has been tried and things have not improved."
+    );
+
+    // Near miss: the same answer at a level the rule does not name changes nothing.
+    let mut low = answers(Some(Danger::No), &["i-one"]);
+    low.early_help_not_improved = Some(true);
+    let o = evaluate(&r, &low);
+    assert!(fired(&o).is_empty());
+    assert_eq!(route_ids(&o), ["school"]);
+}
+
+#[test]
+fn several_needs_at_a_level_give_advice_to_consider_the_next_level() {
+    let r = testshire();
+    let one = evaluate(&r, &answers(Some(Danger::No), &["i-two"]));
+    assert!(fired(&one).is_empty(), "one need is not a combination");
+
+    let o = evaluate(&r, &answers(Some(Danger::No), &["i-two", "i-two-b"]));
+    assert_eq!(fired(&o), ["several-needs"]);
+    assert_eq!(o.rules[0].summary, "Consider Level 3 Acute.");
+    assert_eq!(o.level.id, "level-2", "a consider is advice, not the level");
+    assert_eq!(
+        route_ids(&o),
+        ["early-help", "school"],
+        "advice does not change the routes"
+    );
+}
+
+#[test]
+fn refer_now_puts_its_route_first_after_the_emergency() {
+    let r = testshire();
+    let mut a = answers(Some(Danger::No), &["i-three"]);
+    a.crime = Some(true);
+    let o = evaluate(&r, &a);
+    assert_eq!(fired(&o), ["refer-at-top"]);
+    assert_eq!(o.rules[0].summary, "Refer now: Front door.");
+    assert_eq!(
+        route_ids(&o),
+        ["front-door", "police-101"],
+        "the referral comes before other urgent routes"
+    );
+
+    let o = evaluate(&r, &answers(Some(Danger::Yes), &["i-three"]));
+    assert_eq!(route_ids(&o)[..2], ["police", "front-door"]);
+}
+
+#[test]
+fn needs_across_domains_count_distinct_domains_at_the_likely_level() {
+    let text = include_str!("fixtures/testshire.toml").replace(
+        "when = { levels = [\"level-2\"], min_ticked = 2 }",
+        "when = { min_domains = 2 }",
+    ) + r#"
+[[indicators]]
+id = "d-health"
+level = "level-2"
+text = "Missed health checks"
+section = "Table"
+domain = "Health"
+
+[[indicators]]
+id = "d-health-b"
+level = "level-2"
+text = "Untreated dental decay"
+section = "Table"
+domain = "Health"
+
+[[indicators]]
+id = "d-housing"
+level = "level-2"
+text = "Overcrowded housing"
+section = "Table"
+domain = "Housing"
+"#;
+    let r = load_str("testshire.toml", &text).unwrap();
+    let same = evaluate(&r, &answers(Some(Danger::No), &["d-health", "d-health-b"]));
+    assert!(fired(&same).is_empty(), "two needs in one domain");
+    let across = evaluate(&r, &answers(Some(Danger::No), &["d-health", "d-housing"]));
+    assert_eq!(fired(&across), ["several-needs"]);
+}
+
+#[test]
+fn staleness_notices_follow_the_review_date_and_the_age_of_the_document() {
+    use threshold_widget::engine::YearMonth;
+    let p = testshire().provenance; // dated 2019-06, review by 2021-06
+    let at = |s: &str| p.staleness(YearMonth::parse(s).unwrap());
+    assert!(at("2020-01").is_empty(), "{:?}", at("2020-01"));
+    let overdue = at("2021-07");
+    assert_eq!(overdue.len(), 1);
+    assert!(
+        overdue[0].contains("due for review in June 2021"),
+        "{overdue:?}"
+    );
+    let old = at("2022-06");
+    assert_eq!(old.len(), 2, "{old:?}");
+    assert!(old[1].contains("from June 2019, 3 years ago"), "{old:?}");
+    assert_eq!(at("2022-05").len(), 1, "not yet 3 years old");
+
+    assert_eq!(
+        YearMonth::parse("2008-05"),
+        Some(YearMonth {
+            year: 2008,
+            month: 5
+        })
+    );
+    assert!(YearMonth::parse("2024-01-12").is_some());
+    for bad in [
+        "May 2008",
+        "2008",
+        "2008-13",
+        "2008-5",
+        "2008-05-40",
+        "2008-05-01-02",
+    ] {
+        assert!(YearMonth::parse(bad).is_none(), "{bad}");
     }
 }

@@ -82,7 +82,10 @@ pub enum Reason {
     Level(String),
     Context(ContextTrigger),
     /// A partnership rule fired; the text says what it did.
-    Rule { id: String, summary: String },
+    Rule {
+        id: String,
+        summary: String,
+    },
 }
 
 impl Reason {
@@ -186,9 +189,17 @@ fn context_triggers(answers: &Answers) -> Vec<ContextTrigger> {
 
 /// Whether a rule's conditions all hold. `at_level` are the ticked indicators at the likely
 /// level.
-fn rule_holds(rule: &Rule, level: &Level, context: &[ContextTrigger], at_level: &[&Indicator]) -> bool {
+fn rule_holds(
+    rule: &Rule,
+    level: &Level,
+    context: &[ContextTrigger],
+    at_level: &[&Indicator],
+) -> bool {
     let when = &rule.when;
-    let domains: Vec<&str> = at_level.iter().filter_map(|i| i.domain.as_deref()).collect();
+    let domains: Vec<&str> = at_level
+        .iter()
+        .filter_map(|i| i.domain.as_deref())
+        .collect();
     let distinct = domains
         .iter()
         .enumerate()
@@ -197,7 +208,9 @@ fn rule_holds(rule: &Rule, level: &Level, context: &[ContextTrigger], at_level: 
     !when.is_empty()
         && (when.levels.is_empty() || when.levels.contains(&level.id))
         && when.context.iter().all(|t| context.contains(t))
-        && when.min_ticked.is_none_or(|n| at_level.len() >= usize::from(n))
+        && when
+            .min_ticked
+            .is_none_or(|n| at_level.len() >= usize::from(n))
         && when.min_domains.is_none_or(|n| distinct >= usize::from(n))
 }
 

@@ -378,13 +378,19 @@ pub fn validate(ruleset: &Ruleset) -> Vec<Diagnostic> {
         if when.min_ticked == Some(0) || when.min_domains == Some(0) {
             c.problem(
                 at.key("when"),
-                format!("rule `{}`: min_ticked and min_domains must be at least 1", rule.id),
+                format!(
+                    "rule `{}`: min_ticked and min_domains must be at least 1",
+                    rule.id
+                ),
             );
         }
         if when.min_domains.is_some() && !ruleset.uses_domains() {
             c.problem(
                 at.key("when").key("min_domains"),
-                format!("rule `{}` uses min_domains, but no indicator has a `domain`", rule.id),
+                format!(
+                    "rule `{}` uses min_domains, but no indicator has a `domain`",
+                    rule.id
+                ),
             );
         }
         let raises = matches!(
