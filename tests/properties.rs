@@ -4,7 +4,9 @@ mod common;
 
 use proptest::prelude::*;
 use std::sync::OnceLock;
-use threshold_widget::engine::{dial_digits, evaluate, Answers, Danger, Known, Ruleset, Urgency};
+use threshold_widget::engine::{
+    dial_digits, evaluate, Answers, Danger, Known, RuleEffect, Ruleset, Urgency,
+};
 
 fn rulesets() -> &'static [Ruleset] {
     static ALL: OnceLock<Vec<Ruleset>> = OnceLock::new();
@@ -38,15 +40,17 @@ fn case() -> impl Strategy<Value = (usize, Answers, Vec<bool>)> {
             danger(),
             proptest::option::of(any::<bool>()),
             known(),
+            proptest::option::of(any::<bool>()),
             proptest::collection::vec(any::<bool>(), n),
             proptest::collection::vec(any::<bool>(), n),
         )
-            .prop_map(move |(i, danger, crime, sw, ticks, more)| {
+            .prop_map(move |(i, danger, crime, sw, early_help, ticks, more)| {
                 let r = &rulesets()[i];
                 let mut a = Answers {
                     danger,
                     crime,
                     social_worker: sw,
+                    early_help_not_improved: early_help,
                     ..Answers::default()
                 };
                 for (ind, on) in r.indicators.iter().zip(&ticks) {
@@ -101,8 +105,22 @@ proptest! {
     #[test]
     fn context_answers_never_change_the_level((i, answers, _more) in case()) {
         let r = &rulesets()[i];
-        let bare = Answers { crime: None, social_worker: None, ..answers.clone() };
+        let bare = Answers { crime: None, social_worker: None, early_help_not_improved: None, ..answers.clone() };
         prop_assert_eq!(evaluate(r, &answers).level, evaluate(r, &bare).level);
+    }
+
+    #[test]
+    fn partnership_rules_never_lower_the_routes_and_explain_themselves((i, answers, _more) in case()) {
+        let r = &rulesets()[i];
+        let o = evaluate(r, &answers);
+        let route_rank = r.levels.iter().position(|l| l.name == o.route_level).unwrap();
+        prop_assert!(route_rank == o.level.rank || route_rank == o.level.rank + 1);
+        let raised = o.rules.iter().any(|f| f.effect == RuleEffect::NextLevelRoutes);
+        let has_next = o.level.rank + 1 < r.levels.len();
+        prop_assert_eq!(route_rank > o.level.rank, raised && has_next);
+        for f in &o.rules {
+            prop_assert!(!f.text.is_empty() && !f.summary.is_empty());
+        }
     }
 
     #[test]
