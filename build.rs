@@ -1,6 +1,12 @@
 //! Loads and validates every ruleset in `rulesets/` with the engine's own loader, then packs
-//! each into a compact form the page unpacks at start-up: a ruleset with a problem never
-//! ships, and the browser needs no TOML parser.
+//! each into a compact form the page unpacks: a ruleset with a problem never ships, and the
+//! browser needs no TOML parser.
+//!
+//! In the wasm build only the default area is inside the binary; every other area is a file
+//! `areas/<area>-<hash>.bin` of the site, fetched from the page's own origin when chosen, so
+//! the first load stays small. The native build embeds every area, and `threshold-widget
+//! pack DIR` (run by Trunk's post_build hook) writes those files from it: same source, same
+//! bytes, same names. The hash in the name changes whenever the content does.
 
 #[allow(dead_code, unused_imports)]
 #[path = "src/engine/mod.rs"]
@@ -12,6 +18,9 @@ use std::path::{Path, PathBuf};
 fn main() {
     println!("cargo:rerun-if-changed=rulesets");
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
+    let wasm = std::env::var("CARGO_CFG_TARGET_ARCH").is_ok_and(|a| a == "wasm32");
+    // Must match catalogue::DEFAULT_AREA.
+    let default_area = "rotherham";
     let mut files: Vec<PathBuf> = std::fs::read_dir("rulesets")
         .expect("the rulesets/ folder exists")
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -27,10 +36,16 @@ fn main() {
             Ok(ruleset) => {
                 let packed = postcard::to_allocvec(&ruleset).expect("a ruleset always packs");
                 let name = format!("{}.bin", ruleset.area);
+                let file = format!("areas/{}-{:016x}.bin", ruleset.area, fnv1a(&packed));
                 std::fs::write(out.join(&name), packed).expect("OUT_DIR is writable");
+                let embedded = if !wasm || ruleset.area.as_str() == default_area {
+                    format!("Some(include_bytes!(concat!(env!(\"OUT_DIR\"), \"/{name}\")))")
+                } else {
+                    "None".to_owned()
+                };
                 writeln!(
                     table,
-                    "    BundledArea {{ id: {:?}, partnership: {:?}, packed: include_bytes!(concat!(env!(\"OUT_DIR\"), \"/{name}\")) }},",
+                    "    BundledArea {{ id: {:?}, partnership: {:?}, file: {file:?}, embedded: {embedded} }},",
                     ruleset.area.as_str(),
                     ruleset.provenance.partnership
                 )
@@ -48,4 +63,11 @@ fn main() {
         std::process::exit(1);
     }
     std::fs::write(out.join("areas.rs"), table).expect("OUT_DIR is writable");
+}
+
+/// FNV-1a, 64 bits: a stable content hash for file names (not for security).
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
+    })
 }

@@ -1,5 +1,9 @@
 //! The bundled areas: the one place that knows which rulesets ship. `build.rs` validated and
 //! packed each file of `rulesets/`, so adding an area is adding its file.
+//!
+//! In the browser the default area is inside the wasm and every other area is a file of the
+//! site (`file`), fetched from the page's own origin when it is chosen; natively every area
+//! is embedded, and `write_files` writes those site files.
 
 use crate::engine::Ruleset;
 
@@ -7,7 +11,10 @@ use crate::engine::Ruleset;
 pub struct BundledArea {
     pub id: &'static str,
     pub partnership: &'static str,
-    packed: &'static [u8],
+    /// The packed ruleset's path in the site, named by its content hash.
+    pub file: &'static str,
+    /// The packed ruleset, when it is inside this binary.
+    pub embedded: Option<&'static [u8]>,
 }
 
 include!(concat!(env!("OUT_DIR"), "/areas.rs"));
@@ -16,10 +23,32 @@ include!(concat!(env!("OUT_DIR"), "/areas.rs"));
 pub const DEFAULT_AREA: &str = "rotherham";
 
 impl BundledArea {
-    /// Unpacks the ruleset; fails only if the bundle is corrupt.
-    pub fn ruleset(&self) -> Result<Ruleset, postcard::Error> {
-        postcard::from_bytes(self.packed)
+    /// Unpacks the embedded ruleset: `None` if it is a separate file in this build.
+    pub fn ruleset(&self) -> Option<Result<Ruleset, postcard::Error>> {
+        self.embedded.map(unpack)
     }
+}
+
+/// Unpacks a ruleset packed by `build.rs`; fails only if the bytes are not one.
+pub fn unpack(bytes: &[u8]) -> Result<Ruleset, postcard::Error> {
+    postcard::from_bytes(bytes)
+}
+
+/// Writes every embedded area as its site file under `dir` (for the native build, which
+/// embeds them all); returns the paths written.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn write_files(dir: &std::path::Path) -> std::io::Result<Vec<std::path::PathBuf>> {
+    let mut written = Vec::new();
+    for area in AREAS {
+        let Some(bytes) = area.embedded else { continue };
+        let path = dir.join(area.file);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        std::fs::write(&path, bytes)?;
+        written.push(path);
+    }
+    Ok(written)
 }
 
 /// The bundled area with this id.

@@ -1,7 +1,8 @@
 //! In the browser: mount the widget. Natively, tools for ruleset authors:
 //! `threshold-widget check FILE...` prints every problem with its file and line;
 //! `threshold-widget scenarios RULESET SCENARIOS` runs a scenario file against a ruleset;
-//! `threshold-widget schema` prints the JSON Schema of a ruleset file.
+//! `threshold-widget schema` prints the JSON Schema of a ruleset file;
+//! `threshold-widget pack DIR` writes the packed area files the page fetches (Trunk runs it).
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
@@ -16,6 +17,20 @@ fn main() -> std::process::ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let files = match args.split_first() {
         Some((cmd, files)) if cmd == "check" && !files.is_empty() => files,
+        Some((cmd, rest)) if cmd == "pack" && rest.len() == 1 => {
+            return match threshold_widget::catalogue::write_files(std::path::Path::new(&rest[0])) {
+                Ok(files) => {
+                    for f in files {
+                        println!("wrote {}", f.display());
+                    }
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("{}: {e}", rest[0]);
+                    ExitCode::FAILURE
+                }
+            };
+        }
         Some((cmd, rest)) if cmd == "scenarios" && rest.len() == 2 => {
             return run_scenarios(&rest[0], &rest[1]);
         }
@@ -24,7 +39,7 @@ fn main() -> std::process::ExitCode {
             return ExitCode::SUCCESS;
         }
         _ => {
-            eprintln!("usage: threshold-widget check RULESET.toml...   check rulesets, every problem with its line\n       threshold-widget scenarios RULESET SCENARIOS  run a scenario file against a ruleset\n       threshold-widget schema                   print the JSON Schema of a ruleset\n(the page itself is built with `make dist` or `make run`)");
+            eprintln!("usage: threshold-widget check RULESET.toml...   check rulesets, every problem with its line\n       threshold-widget scenarios RULESET SCENARIOS  run a scenario file against a ruleset\n       threshold-widget schema                   print the JSON Schema of a ruleset\n       threshold-widget pack DIR                 write the packed area files of the site into DIR\n(the page itself is built with `make dist` or `make run`)");
             return ExitCode::from(2);
         }
     };

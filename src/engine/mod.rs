@@ -8,5 +8,5 @@ pub mod model;
 pub mod search;
 pub mod validate;
 
-pub use evaluate::{evaluate, Answers, Known, LikelyLevel, Outcome, Reason, RouteCard};
+pub use evaluate::{evaluate, Answers, FiredRule, Known, LikelyLevel, Outcome, Reason, RouteCard};
 pub use model::*;

@@ -1,4 +1,5 @@
 use super::area_picker::AreaPicker;
+use super::areas::{self, AreaState};
 use super::browser;
 use super::examples::{Prompts, WorkedExamples};
 use super::indicator_list::IndicatorList;
@@ -16,15 +17,23 @@ pub fn App() -> impl IntoView {
     let answers = RwSignal::new(Answers::default());
     let query = RwSignal::new(String::new());
 
-    // Unpacked again only when the area changes. A bundle that will not unpack is
-    // reported, never shown as an empty page.
-    let ruleset = move || -> Result<Arc<Ruleset>, String> {
+    // Bumped when a fetched area arrives, and by "Try again".
+    let arrivals = RwSignal::new(0u32);
+    // The default area is inside the wasm and shows at once; another area is fetched from
+    // the site when chosen. A failure is reported, never shown as an empty page.
+    let state = move || -> AreaState {
+        arrivals.track();
         let id = area.get();
-        catalogue::find(id)
-            .ok_or_else(|| format!("The area \u{201c}{id}\u{201d} is not bundled."))?
-            .ruleset()
-            .map(Arc::new)
-            .map_err(|e| format!("The {id} ruleset could not be read ({e})."))
+        match catalogue::find(id) {
+            Some(bundled) => areas::state(bundled, move || arrivals.update(|n| *n += 1)),
+            None => AreaState::Failed(format!("The area \u{201c}{id}\u{201d} is not bundled.")),
+        }
+    };
+    let try_again = move || {
+        if let Some(bundled) = catalogue::find(area.get_untracked()) {
+            areas::forget_failure(bundled);
+        }
+        arrivals.update(|n| *n += 1);
     };
 
     let start_again = move || {
@@ -44,22 +53,28 @@ pub fn App() -> impl IntoView {
             <h1>"Levels of need: what to do next"</h1>
             <AreaPicker area=area on_choose=choose_area />
         </header>
-        {move || match ruleset() {
-            Err(problem) => view! {
+        {move || match state() {
+            AreaState::Loading => view! {
+                <p class="loading" role="status">
+                    "Loading the " {move || catalogue::find(area.get()).map_or("", |a| a.partnership)} " guidance\u{2026}"
+                </p>
+            }.into_any(),
+            AreaState::Failed(problem) => view! {
                 <div class="failure" role="alert">
                     <h2>"This checker cannot be used right now"</h2>
                     <p>{problem}</p>
                     <p>"If a child is in immediate danger, call 999. Otherwise follow your organisation's safeguarding procedures and talk to your designated safeguarding lead."</p>
+                    <button type="button" on:click=move |_| try_again()>"Try again"</button>
                 </div>
             }.into_any(),
-            Ok(rs) => {
+            AreaState::Ready(rs) => {
                 let outcome = Memo::new({
                     let rs = rs.clone();
                     move |_| answers.with(|a| evaluate(&rs, a))
                 });
                 view! {
                     <Provenance ruleset=rs.clone() />
-                    <div class="layout">
+                    <div class="layout" data-area=rs.area.to_string()>
                         <form class="questions" on:submit=|ev| ev.prevent_default()>
                             <SafetyQuestion answers=answers />
                             <ContextQuestions ruleset=rs.clone() answers=answers />
@@ -84,7 +99,7 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// Which document this area's answers come from.
+/// Which document this area's answers come from, and whether it may be out of date.
 #[component]
 fn Provenance(ruleset: Arc<Ruleset>) -> impl IntoView {
     let p = &ruleset.provenance;
@@ -92,6 +107,11 @@ fn Provenance(ruleset: Arc<Ruleset>) -> impl IntoView {
         .review_date
         .clone()
         .map(|d| view! { <span>", review date " {d}</span> });
+    let stale = p
+        .staleness(browser::this_month())
+        .into_iter()
+        .map(|n| view! { <p class="notice notice--stale" data-testid="stale-notice"><strong>"Check before you rely on this: "</strong>{n}</p> })
+        .collect_view();
     let notes = p
         .notes
         .iter()
@@ -99,6 +119,7 @@ fn Provenance(ruleset: Arc<Ruleset>) -> impl IntoView {
         .collect_view();
     view! {
         <section class="provenance" aria-label="Source document">
+            {stale}
             <p>
                 "Based on " <cite>{p.title.clone()}</cite> " (" {p.partnership.clone()} " safeguarding partnership, "
                 {p.date.clone()} {review} ")."

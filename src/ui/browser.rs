@@ -1,5 +1,6 @@
-//! The few places the UI touches the browser directly: the address bar, focus and the
-//! panic message. No data about a child passes through here.
+//! The few places the UI touches the browser directly: the address bar, focus, the clock,
+//! fetching the site's own area files and the panic message. No data about a child passes
+//! through here.
 
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
@@ -34,6 +35,34 @@ pub fn set_area_in_url(area: &str) {
         "",
         Some(&format!("{path}?area={area}")),
     );
+}
+
+/// The bytes of one of the site's own files, by a path relative to the page.
+pub async fn fetch_bytes(path: &str) -> Result<Vec<u8>, String> {
+    use wasm_bindgen_futures::JsFuture;
+    let window = web_sys::window().ok_or("no window")?;
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(path))
+        .await
+        .map_err(|_| "the network request failed".to_owned())?
+        .dyn_into()
+        .map_err(|_| "not a response".to_owned())?;
+    if !response.ok() {
+        return Err(format!("the server answered {}", response.status()));
+    }
+    let body = response.array_buffer().map_err(|_| "no body".to_owned())?;
+    let buffer = JsFuture::from(body)
+        .await
+        .map_err(|_| "the download did not finish".to_owned())?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// This month, from the device's clock, for the staleness notices.
+pub fn this_month() -> crate::engine::YearMonth {
+    let now = js_sys::Date::new_0();
+    crate::engine::YearMonth {
+        year: now.get_full_year() as i32,
+        month: now.get_month() + 1,
+    }
 }
 
 pub fn focus(id: &str) {

@@ -3,6 +3,7 @@
 
 mod app;
 mod area_picker;
+mod areas;
 mod browser;
 mod examples;
 mod indicator_list;

@@ -1,5 +1,5 @@
 use super::route_card::RouteCardView;
-use crate::engine::{ConsentNote, Guidance, Outcome, Reason};
+use crate::engine::{ConsentNote, FiredRule, Guidance, Outcome, Reason, RuleEffect};
 use leptos::prelude::*;
 
 /// The live result: likely level, what to do (routes by urgency), why, the level's
@@ -12,6 +12,7 @@ pub fn OutcomePanel(outcome: Memo<Outcome>) -> impl IntoView {
     let level = Memo::new(move |_| outcome.with(|o| o.level.clone()));
     let reasons = Memo::new(move |_| outcome.with(|o| (o.reasons.clone(), o.also_ticked.clone())));
     let routes = Memo::new(move |_| outcome.with(|o| o.routes.clone()));
+    let rules = Memo::new(move |_| outcome.with(|o| o.rules.clone()));
     let consent_notes = Memo::new(move |_| outcome.with(|o| o.consent.clone()));
     let guidance = Memo::new(move |_| outcome.with(|o| o.guidance.clone()));
     view! {
@@ -21,6 +22,7 @@ pub fn OutcomePanel(outcome: Memo<Outcome>) -> impl IntoView {
                 <p class="warning">"You have not answered whether the child is in immediate danger. If they are, call 999 now."</p>
             </Show>
             <p class="likely-level" data-testid="likely-level">{move || level.with(|l| l.name.clone())}</p>
+            {move || rules.with(|r| r.iter().map(rule).collect_view())}
             <h3>"What to do now"</h3>
             <ol class="routes">
                 {move || routes.get().into_iter().map(|card| view! { <RouteCardView card=card /> }).collect_view()}
@@ -58,6 +60,21 @@ fn quote(reason: &Reason) -> AnyView {
         }
         .into_any(),
         other => view! { <li>{other.describe()}</li> }.into_any(),
+    }
+}
+
+/// A partnership rule that fired: what it does, in the document's words.
+fn rule(fired: &FiredRule) -> impl IntoView {
+    let kind = match fired.effect {
+        RuleEffect::ConsiderNextLevel => "rule rule--consider",
+        RuleEffect::NextLevelRoutes => "rule rule--next-level",
+        RuleEffect::ReferNow => "rule rule--refer-now",
+    };
+    view! {
+        <div class=kind data-testid="rule" data-rule=fired.id.clone()>
+            <p class="rule-summary"><strong>{fired.summary.clone()}</strong></p>
+            <p class="rule-text"><q>{fired.text.clone()}</q> <span class="cite">" (" {fired.source.clone()} ")"</span></p>
+        </div>
     }
 }
 

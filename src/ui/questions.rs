@@ -83,5 +83,12 @@ pub fn ContextQuestions(ruleset: Arc<Ruleset>, answers: RwSignal<Answers>) -> im
             .collect();
         view! { <RadioGroup name="social-worker" legend="Does the child already have a social worker?" choices=choices /> }
     });
-    view! { {crime} {social_worker} }
+    let early_help = ruleset.context_used(ContextTrigger::EarlyHelpNotImproved).then(|| {
+        let choices = [(true, "Yes"), (false, "No")]
+            .into_iter()
+            .map(|(v, label)| choice(answers, label, move |a| a.early_help_not_improved == Some(v), move |a| a.early_help_not_improved = Some(v)))
+            .collect();
+        view! { <RadioGroup name="early-help" legend="Has early help been tried without the situation improving?" choices=choices /> }
+    });
+    view! { {crime} {social_worker} {early_help} }
 }
