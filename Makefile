@@ -4,6 +4,7 @@
 #   make dist   only build the site into dist/
 #   make bench  first-load bytes (brotli, gzip) and time to ready under 4x CPU throttling
 #   make check  check the bundled rulesets and print every problem with its line
+#   make summary counts per area (levels, indicators by level and domain, reconstructed items)
 #   make schema regenerate rulesets/ruleset.schema.json from the model
 #   make lint   rustfmt and clippy (native and wasm), warnings are errors
 
@@ -13,7 +14,7 @@ export TRUNK_SKIP_VERSION_CHECK := true
 HOST ?= 127.0.0.1
 PORT ?= 8080
 
-.PHONY: run test dist bench check schema lint deps deps-browser test-native test-browser clean
+.PHONY: run test dist bench check summary schema lint deps deps-browser test-native test-browser clean
 
 deps:
 	@scripts/install-deps.sh
@@ -29,6 +30,9 @@ run: dist
 
 check:
 	cargo run --quiet -- check rulesets/*.toml
+
+summary:
+	cargo run --quiet -- summary rulesets/*.toml
 
 schema:
 	cargo run --quiet -- schema > rulesets/ruleset.schema.json

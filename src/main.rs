@@ -1,6 +1,7 @@
 //! In the browser: mount the widget. Natively, tools for ruleset authors:
 //! `threshold-widget check FILE...` prints every problem with its file and line;
 //! `threshold-widget scenarios RULESET SCENARIOS` runs a scenario file against a ruleset;
+//! `threshold-widget summary FILE...` prints counts and reconstructed items for review;
 //! `threshold-widget schema` prints the JSON Schema of a ruleset file;
 //! `threshold-widget pack DIR` writes the packed area files the page fetches (Trunk runs it).
 
@@ -17,6 +18,18 @@ fn main() -> std::process::ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let files = match args.split_first() {
         Some((cmd, files)) if cmd == "check" && !files.is_empty() => files,
+        Some((cmd, files)) if cmd == "summary" && !files.is_empty() => {
+            for file in files {
+                match load_file(std::path::Path::new(file)) {
+                    Ok(r) => print!("{}", r.summary()),
+                    Err(e) => {
+                        eprintln!("{e}");
+                        return ExitCode::FAILURE;
+                    }
+                }
+            }
+            return ExitCode::SUCCESS;
+        }
         Some((cmd, rest)) if cmd == "pack" && rest.len() == 1 => {
             return match threshold_widget::catalogue::write_files(std::path::Path::new(&rest[0])) {
                 Ok(files) => {
@@ -39,7 +52,7 @@ fn main() -> std::process::ExitCode {
             return ExitCode::SUCCESS;
         }
         _ => {
-            eprintln!("usage: threshold-widget check RULESET.toml...   check rulesets, every problem with its line\n       threshold-widget scenarios RULESET SCENARIOS  run a scenario file against a ruleset\n       threshold-widget schema                   print the JSON Schema of a ruleset\n       threshold-widget pack DIR                 write the packed area files of the site into DIR\n(the page itself is built with `make dist` or `make run`)");
+            eprintln!("usage: threshold-widget check RULESET.toml...   check rulesets, every problem with its line\n       threshold-widget scenarios RULESET SCENARIOS  run a scenario file against a ruleset\n       threshold-widget schema                   print the JSON Schema of a ruleset\n       threshold-widget summary RULESET.toml...  counts by level and domain, reconstructed items\n       threshold-widget pack DIR                 write the packed area files of the site into DIR\n(the page itself is built with `make dist` or `make run`)");
             return ExitCode::from(2);
         }
     };

@@ -474,6 +474,51 @@ impl Ruleset {
     }
 }
 
+impl Ruleset {
+    /// What a reviewer checks against the document: counts by level and by domain, and
+    /// every indicator rebuilt from garbled text. Plain text, one fact per line.
+    pub fn summary(&self) -> String {
+        use std::fmt::Write as _;
+        let mut out = String::new();
+        let count =
+            |pred: &dyn Fn(&Indicator) -> bool| self.indicators.iter().filter(|i| pred(i)).count();
+        let _ = writeln!(
+            out,
+            "{}: {} levels, {} indicators ({} reconstructed), {} routes, {} rules, {} consent notes, {} worked examples",
+            self.area,
+            self.levels.len(),
+            self.indicators.len(),
+            count(&|i| i.reconstructed),
+            self.routes.len(),
+            self.rules.len(),
+            self.consent.len(),
+            self.examples.len()
+        );
+        for level in &self.levels {
+            let _ = writeln!(
+                out,
+                "  level {}: {}",
+                level.name,
+                count(&|i| i.level == level.id)
+            );
+        }
+        if self.uses_domains() {
+            for (domain, items) in self.indicator_groups() {
+                let _ = write!(out, "  domain {domain}: {}", items.len());
+                for level in &self.levels {
+                    let n = items.iter().filter(|i| i.level == level.id).count();
+                    let _ = write!(out, "; {} {n}", level.id);
+                }
+                out.push('\n');
+            }
+        }
+        for i in self.indicators.iter().filter(|i| i.reconstructed) {
+            let _ = writeln!(out, "  reconstructed {} ({}): {}", i.id, i.level, i.text);
+        }
+        out
+    }
+}
+
 /// The digits to dial, for a `tel:` link.
 pub fn dial_digits(phone: &str) -> String {
     phone.chars().filter(|c| c.is_ascii_digit()).collect()
