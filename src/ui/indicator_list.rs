@@ -1,4 +1,4 @@
-use crate::engine::{search, Answers, IndicatorId, Ruleset};
+use crate::engine::{search, Answers, Indicator, Ruleset};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -13,6 +13,13 @@ pub fn IndicatorList(
     let texts: Vec<String> = ruleset.indicators.iter().map(|i| i.text.clone()).collect();
     let matching = move || query.with(|q| texts.iter().filter(|t| search::matches(t, q)).count());
 
+    // Grouped by domain, each row says its level; grouped by level, the heading does.
+    let by_domain = ruleset.uses_domains();
+    let level_of = |ind: &Indicator| {
+        by_domain
+            .then(|| ruleset.level(&ind.level).map(|l| l.name.clone()))
+            .flatten()
+    };
     let groups = ruleset
         .indicator_groups()
         .into_iter()
@@ -20,7 +27,7 @@ pub fn IndicatorList(
         .map(|(g, (heading, items))| {
             let group_texts: Vec<String> = items.iter().map(|i| i.text.clone()).collect();
             let group_hidden = move || query.with(|q| !group_texts.iter().any(|t| search::matches(t, q)));
-            let rows = items.into_iter().map(|ind| indicator_row(ind.id.clone(), ind.text.clone(), answers, query)).collect_view();
+            let rows = items.into_iter().map(|ind| indicator_row(ind, level_of(ind), answers, query)).collect_view();
             view! {
                 <fieldset class="indicator-group" hidden=group_hidden aria-labelledby=format!("group-{g}")>
                     <legend id=format!("group-{g}")>{heading}</legend>
@@ -33,7 +40,13 @@ pub fn IndicatorList(
     view! {
         <section class="indicators" aria-labelledby="indicators-heading">
             <h2 id="indicators-heading">"What have you seen or heard?"</h2>
-            <p class="hint">"Tick every indicator that matches. The document's own words are used."</p>
+            <p class="hint">
+                "Tick every indicator that matches. The document's own words are used"
+                {ruleset.indicators.iter().any(|i| i.reconstructed).then_some(
+                    "; where the document's text was damaged, the wording was rebuilt from what remains and is marked \u{201c}rebuilt\u{201d}"
+                )}
+                "."
+            </p>
             <div class="search">
                 <label for="indicator-search">"Search indicators"</label>
                 <input
@@ -75,20 +88,25 @@ pub fn IndicatorList(
 
 /// One tickable indicator; hidden (but still ticked) when the search does not match it.
 fn indicator_row(
-    id: IndicatorId,
-    text: String,
+    ind: &Indicator,
+    level: Option<String>,
     answers: RwSignal<Answers>,
     query: RwSignal<String>,
 ) -> impl IntoView {
+    let id = ind.id.clone();
     let dom_id = format!("ind-{id}");
     let hidden = {
-        let text = text.clone();
+        let text = ind.text.clone();
         move || query.with(|q| !search::matches(&text, q))
     };
     let checked = {
         let id = id.clone();
         move || answers.with(|a| a.ticked.contains(&id))
     };
+    let level = level.map(|l| view! { <span class="tag">{l}</span> });
+    let rebuilt = ind
+        .reconstructed
+        .then(|| view! { <span class="tag tag--rebuilt">"rebuilt"</span> });
     view! {
         <div class="indicator" hidden=hidden>
             <input
@@ -100,7 +118,7 @@ fn indicator_row(
                     answers.update(|a| a.tick(&id, on))
                 }
             />
-            <label for=dom_id>{text}</label>
+            <label for=dom_id>{ind.text.clone()} " " {level} {rebuilt}</label>
         </div>
     }
 }

@@ -1,0 +1,153 @@
+// The five partnerships in real headless Chromium: each opens from its ?area= link and from
+// the picker, shows its own document and notices, and one case each gives the level and the
+// route that area's document leads to. Areas other than the default are fetched from the
+// site when chosen; that fetch must stay on the page's own origin and carry nothing else.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { start, openWidget, Widget, DIST, SHOTS } from './support.mjs';
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env?.close(); });
+
+async function phone(query) {
+  const context = await env.browser.newContext({ viewport: { width: 360, height: 740 }, hasTouch: true });
+  const page = await openWidget(context, env.url, query);
+  return { context, page, w: new Widget(page) };
+}
+
+/** Waits until the area's indicators are on the page (it may have been fetched). */
+async function areaShown(page, area) {
+  await page.locator(`.layout[data-area="${area}"]`).waitFor();
+}
+
+// One case per area, from its document: what is ticked, the level, and the first routes.
+const CASES = [
+  {
+    area: 'rotherham', partnership: /Rotherham/,
+    danger: 'No', tick: 'Who have alleged abuse',
+    level: 'Level 4 Acute', firstRoute: /Multi-Agency Safeguarding Hub/, tel: 'tel:01709336080',
+  },
+  {
+    area: 'rochdale', partnership: /Rochdale/,
+    danger: 'No', tick: 'Unaccompanied asylum seeking children',
+    level: 'Level 5', firstRoute: /Children's Social Care \(CSC\): urgent referral/,
+    rule: /Refer now: Children's Social Care/,
+  },
+  {
+    area: 'trafford', partnership: /Trafford/,
+    danger: 'No', tick: 'children subject to Child Protection Plans',
+    level: 'Tier 4', firstRoute: /MARAT/,
+    stale: undefined, // dated January 2024: a notice appears once it is three years old
+  },
+  {
+    area: 'worcestershire', partnership: /Worcestershire/,
+    danger: 'No', tick: 'concern that a child or young person may have suffered significant harm, or may be at risk of significant harm',
+    level: 'Significant harm (Section 47, Children Act 1989)', firstRoute: /Access Centre/, tel: 'tel:08456072000',
+    stale: /from May 2008/,
+  },
+  {
+    area: 'milton-keynes', partnership: /Milton Keynes/,
+    danger: 'No', tick: /^Child\/young person has severe\/chronic health problems/,
+    level: 'Children Social Care', firstRoute: /MASH\): telephone referral/, tel: 'tel:01908253169',
+    rule: /Refer now/, stale: /due for review in October 2023/,
+  },
+];
+
+for (const c of CASES) {
+  test(`${c.area}: opens from ?area=${c.area}, and its document leads to ${c.level}`, async () => {
+    const { context, page, w } = await phone(`?area=${c.area}`);
+    await areaShown(page, c.area);
+    assert.equal(await page.getByLabel('Area').inputValue(), c.area);
+    assert.match(await page.locator('.provenance').innerText(), c.partnership);
+    const stale = page.getByTestId('stale-notice');
+    if (c.stale) assert.match(await stale.first().innerText(), c.stale);
+    else if (!('stale' in c)) assert.equal(await stale.count(), 0, 'no staleness notice for an undated document');
+
+    await w.answerDanger(c.danger);
+    await page.getByRole('checkbox', { name: c.tick, exact: typeof c.tick === 'string' }).check();
+    assert.equal(await w.level.innerText(), c.level);
+    assert.match(await w.routes.first().locator('.route-name').innerText(), c.firstRoute);
+    if (c.tel) assert.ok((await w.telLinks()).includes(c.tel), `${c.tel} in ${await w.telLinks()}`);
+    if (c.rule) assert.match(await w.outcome.getByTestId('rule').first().innerText(), c.rule);
+
+    // Immediate danger puts 999 first in every area.
+    await w.answerDanger('Yes');
+    assert.equal((await w.telLinks())[0], 'tel:999');
+    await page.screenshot({ path: path.join(SHOTS, `${c.area}-360-outcome.png`), fullPage: false });
+    await context.close();
+  });
+}
+
+test('each area opens from the picker, which puts only ?area= in the address', async () => {
+  const { context, page } = await phone('');
+  for (const c of CASES.slice(1).concat(CASES[0])) {
+    await page.getByLabel('Area').selectOption(c.area);
+    await areaShown(page, c.area);
+    assert.match(await page.locator('.provenance').innerText(), c.partnership);
+    assert.equal(new URL(page.url()).search, `?area=${c.area}`);
+    // A fresh start in the new area: nothing ticked, lowest level.
+    assert.equal(await page.locator('.indicators input[type=checkbox]:checked').count(), 0);
+  }
+  await context.close();
+});
+
+test('the Milton Keynes indicators are grouped by domain, each row naming its level; rebuilt wording is marked', async () => {
+  const { context, page } = await phone('?area=milton-keynes');
+  await areaShown(page, 'milton-keynes');
+  const legends = await page.locator('.indicator-group > legend').allInnerTexts();
+  assert.ok(legends.includes('Health') && legends.includes('Housing, work and income'), legends.join(' | '));
+  assert.ok(!legends.includes('Children Social Care'), 'grouped by domain, not by level');
+  const rebuilt = await page.locator('.indicator .tag--rebuilt').count();
+  assert.ok(rebuilt > 0, 'rebuilt items are marked');
+  assert.match(await page.locator('.indicators .hint').innerText(), /rebuilt/);
+  await context.close();
+});
+
+test('switching areas fetches only the area file, from the page\'s own origin, once', async () => {
+  const context = await env.browser.newContext();
+  const requests = [];
+  context.on('request', (r) => requests.push(r));
+  const page = await openWidget(context, env.url, '?area=rotherham');
+  await page.waitForLoadState('networkidle');
+  const loaded = requests.length;
+  const distFiles = new Set(fs.readdirSync(DIST, { recursive: true }).map((f) => '/' + f.split(path.sep).join('/')));
+
+  for (const area of ['trafford', 'rotherham', 'trafford']) {
+    await page.getByLabel('Area').selectOption(area);
+    await areaShown(page, area);
+  }
+  await new Widget(page).answerDanger('Yes');
+  await page.getByRole('checkbox', { name: 'children subject to Child Protection Plans' }).check();
+  await page.waitForTimeout(200);
+
+  const after = requests.slice(loaded).map((r) => new URL(r.url()));
+  assert.equal(after.length, 1, `one request for Trafford, then none: ${after.map(String)}`);
+  const [u] = after;
+  assert.equal(u.origin, new URL(env.url).origin);
+  assert.equal(u.search, '', 'nothing in a query string');
+  assert.match(u.pathname, /^\/areas\/trafford-[0-9a-f]{16}\.bin$/);
+  assert.ok(distFiles.has(u.pathname), `${u.pathname} is one of the site's own files`);
+  assert.equal(requests[loaded].method(), 'GET');
+  await context.close();
+});
+
+test('an area that cannot be fetched says so, keeps 999 in view, and can be tried again', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 360, height: 740 } });
+  let block = true;
+  await context.route('**/areas/*.bin', (route) => (block ? route.abort() : route.continue()));
+  const page = await openWidget(context, env.url, '?area=rochdale');
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /Rochdale.*could not be loaded/s);
+  assert.match(await alert.innerText(), /call 999/);
+  assert.ok(await page.locator('header.emergency a[href="tel:999"]').isVisible());
+
+  block = false;
+  await alert.getByRole('button', { name: 'Try again' }).click();
+  await areaShown(page, 'rochdale');
+  assert.equal(await page.getByRole('alert').count(), 0);
+  await context.close();
+});
