@@ -121,7 +121,7 @@ fn Provenance(ruleset: Arc<Ruleset>) -> impl IntoView {
         <section class="provenance" aria-label="Source document">
             {stale}
             <p>
-                "Based on " <cite>{p.title.clone()}</cite> " (" {p.partnership.clone()} " safeguarding partnership, "
+                "Based on " <cite>{p.title.clone()}</cite> " (" {p.partnership.clone()} ", "
                 {p.date.clone()} {review} ")."
                 <span class="source-file">" Transcribed from " {p.source_file.clone()} "."</span>
             </p>
