@@ -103,6 +103,10 @@ fn indicator_row(
         let id = id.clone();
         move || answers.with(|a| a.ticked.contains(&id))
     };
+    // The checkbox is named by the indicator's text alone; its level and a "rebuilt" mark
+    // are its description.
+    let tags_id = format!("{dom_id}-tags");
+    let described = (level.is_some() || ind.reconstructed).then(|| tags_id.clone());
     let level = level.map(|l| view! { <span class="tag">{l}</span> });
     let rebuilt = ind
         .reconstructed
@@ -112,13 +116,18 @@ fn indicator_row(
             <input
                 type="checkbox"
                 id=dom_id.clone()
+                aria-describedby=described
                 prop:checked=checked
                 on:change=move |ev| {
                     let on = event_target_checked(&ev);
                     answers.update(|a| a.tick(&id, on))
                 }
             />
-            <label for=dom_id>{ind.text.clone()} " " {level} {rebuilt}</label>
+            <div class="indicator-text">
+                <label for=dom_id>{ind.text.clone()}</label>
+                " "
+                <span id=tags_id>{level} {rebuilt}</span>
+            </div>
         </div>
     }
 }
