@@ -60,7 +60,7 @@ for (const c of CASES) {
   test(`${c.area}: opens from ?area=${c.area}, and its document leads to ${c.level}`, async () => {
     const { context, page, w } = await phone(`?area=${c.area}`);
     await areaShown(page, c.area);
-    assert.equal(await page.getByLabel('Area').inputValue(), c.area);
+    assert.equal(await page.getByLabel('Area', { exact: true }).inputValue(), c.area);
     assert.match(await page.locator('.provenance').innerText(), c.partnership);
     const stale = page.getByTestId('stale-notice');
     if (c.stale) assert.match(await stale.first().innerText(), c.stale);
@@ -84,7 +84,7 @@ for (const c of CASES) {
 test('each area opens from the picker, which puts only ?area= in the address', async () => {
   const { context, page } = await phone('');
   for (const c of CASES.slice(1).concat(CASES[0])) {
-    await page.getByLabel('Area').selectOption(c.area);
+    await page.getByLabel('Area', { exact: true }).selectOption(c.area);
     await areaShown(page, c.area);
     assert.match(await page.locator('.provenance').innerText(), c.partnership);
     assert.equal(new URL(page.url()).search, `?area=${c.area}`);
@@ -120,7 +120,7 @@ test('switching areas fetches only the area file, from the page\'s own origin, o
   const distFiles = new Set(fs.readdirSync(DIST, { recursive: true }).map((f) => '/' + f.split(path.sep).join('/')));
 
   for (const area of ['trafford', 'rotherham', 'trafford']) {
-    await page.getByLabel('Area').selectOption(area);
+    await page.getByLabel('Area', { exact: true }).selectOption(area);
     await areaShown(page, area);
   }
   await new Widget(page).answerDanger('Yes');

@@ -144,7 +144,7 @@ test('the four worked examples can be read', async () => {
 test('the area comes from ?area=, defaults to Rotherham, and the picker is labelled "Area"', async () => {
   for (const query of ['', '?area=rotherham', '?area=nowhere']) {
     const { context, page } = await phone(query);
-    assert.equal(await page.getByLabel('Area').inputValue(), 'rotherham', `with ${query || 'no query'}`);
+    assert.equal(await page.getByLabel('Area', { exact: true }).inputValue(), 'rotherham', `with ${query || 'no query'}`);
     assert.match(await page.locator('.provenance').innerText(), /Rotherham/);
     await context.close();
   }
