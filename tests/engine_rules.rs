@@ -514,6 +514,17 @@ fn staleness_notices_follow_the_review_date_and_the_age_of_the_document() {
     assert_eq!(old.len(), 2, "{old:?}");
     assert!(old[1].contains("from June 2019, 3 years ago"), "{old:?}");
     assert_eq!(at("2022-05").len(), 1, "not yet 3 years old");
+    let undated = threshold_widget::engine::Provenance {
+        dated: None,
+        review_by: None,
+        ..p.clone()
+    };
+    let notices = undated.staleness(YearMonth::parse("2026-11").unwrap());
+    assert_eq!(notices.len(), 1);
+    assert!(
+        notices[0].starts_with("The document gives no date."),
+        "{notices:?}"
+    );
 
     assert_eq!(
         YearMonth::parse("2008-05"),

@@ -133,10 +133,16 @@ impl YearMonth {
 }
 
 impl Provenance {
-    /// Notices to show because of the document's age, as of `today`: past its review date,
-    /// or older than [`STALE_AFTER_YEARS`].
+    /// Notices to show because of the document's age, as of `today`: undated, past its
+    /// review date, or older than [`STALE_AFTER_YEARS`].
     pub fn staleness(&self, today: YearMonth) -> Vec<String> {
         let mut notices = Vec::new();
+        if self.dated.is_none() {
+            notices.push(format!(
+                "The document gives no date. Check with the {} partnership that this guidance is still current.",
+                self.partnership
+            ));
+        }
         if let Some(due) = self.review_by.as_deref().and_then(YearMonth::parse) {
             if due < today {
                 let when = self.review_date.as_deref().unwrap_or("its review date");

@@ -112,11 +112,20 @@ fn Provenance(ruleset: Arc<Ruleset>) -> impl IntoView {
         .into_iter()
         .map(|n| view! { <p class="notice notice--stale" data-testid="stale-notice"><strong>"Check before you rely on this: "</strong>{n}</p> })
         .collect_view();
-    let notes = p
-        .notes
-        .iter()
-        .map(|n| view! { <p class="notice">{n.clone()}</p> })
-        .collect_view();
+    // How the document was transcribed: for readers who want it, folded away.
+    let notes = (!p.notes.is_empty()).then(|| {
+        let items = p
+            .notes
+            .iter()
+            .map(|n| view! { <li>{n.clone()}</li> })
+            .collect_view();
+        view! {
+            <details class="transcription-notes">
+                <summary>"About this transcription"</summary>
+                <ul>{items}</ul>
+            </details>
+        }
+    });
     view! {
         <section class="provenance" aria-label="Source document">
             {stale}

@@ -26,7 +26,7 @@ async function areaShown(page, area) {
 // One case per area, from its document: what is ticked, the level, and the first routes.
 const CASES = [
   {
-    area: 'rotherham', partnership: /Rotherham/,
+    area: 'rotherham', partnership: /Rotherham/, stale: /gives no date/,
     danger: 'No', tick: 'Who have alleged abuse',
     level: 'Level 4 Acute', firstRoute: /Multi-Agency Safeguarding Hub/, tel: 'tel:01709336080',
   },
@@ -34,13 +34,13 @@ const CASES = [
     area: 'rochdale', partnership: /Rochdale/,
     danger: 'No', tick: 'Unaccompanied asylum seeking children',
     level: 'Level 5', firstRoute: /Children's Social Care \(CSC\): urgent referral/,
-    rule: /Refer now: Children's Social Care/,
+    rule: /Refer now: Children's Social Care/, stale: /gives no date/,
   },
   {
     area: 'trafford', partnership: /Trafford/,
     danger: 'No', tick: 'children subject to Child Protection Plans',
     level: 'Tier 4', firstRoute: /MARAT/,
-    stale: undefined, // dated January 2024: a notice appears once it is three years old
+    // Dated January 2024: a notice appears once it is three years old.
   },
   {
     area: 'worcestershire', partnership: /Worcestershire/,
@@ -64,7 +64,7 @@ for (const c of CASES) {
     assert.match(await page.locator('.provenance').innerText(), c.partnership);
     const stale = page.getByTestId('stale-notice');
     if (c.stale) assert.match(await stale.first().innerText(), c.stale);
-    else if (!('stale' in c)) assert.equal(await stale.count(), 0, 'no staleness notice for an undated document');
+
 
     await w.answerDanger(c.danger);
     await w.tick(c.tick);
