@@ -512,7 +512,10 @@ fn staleness_notices_follow_the_review_date_and_the_age_of_the_document() {
     );
     let old = at("2022-06");
     assert_eq!(old.len(), 2, "{old:?}");
-    assert!(old[1].contains("from June 2019, 3 years ago"), "{old:?}");
+    assert!(
+        old[1].contains("dates from June 2019, 3 years ago"),
+        "{old:?}"
+    );
     assert_eq!(at("2022-05").len(), 1, "not yet 3 years old");
     let undated = threshold_widget::engine::Provenance {
         dated: None,

@@ -127,6 +127,26 @@ impl YearMonth {
         (day_ok && parts.next().is_none()).then_some(YearMonth { year, month })
     }
 
+    /// "October 2023".
+    pub fn display(self) -> String {
+        const MONTHS: [&str; 12] = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+        let month = MONTHS.get(self.month as usize - 1).copied().unwrap_or("");
+        format!("{month} {}", self.year)
+    }
+
     fn months(self) -> i32 {
         self.year * 12 + self.month as i32 - 1
     }
@@ -156,8 +176,9 @@ impl Provenance {
             let years = (today.months() - dated.months()) / 12;
             if years >= STALE_AFTER_YEARS {
                 notices.push(format!(
-                    "This document is from {}, {years} years ago. Its services, procedures and phone numbers may have changed: check them with the {} partnership.",
-                    self.date, self.partnership
+                    "This document dates from {}, {years} years ago. Its services, procedures and phone numbers may have changed: check them with the {} partnership.",
+                    dated.display(),
+                    self.partnership
                 ));
             }
         }

@@ -107,11 +107,19 @@ fn Provenance(ruleset: Arc<Ruleset>) -> impl IntoView {
         .review_date
         .clone()
         .map(|d| view! { <span>", review date " {d}</span> });
-    let stale = p
-        .staleness(browser::this_month())
-        .into_iter()
-        .map(|n| view! { <p class="notice notice--stale" data-testid="stale-notice"><strong>"Check before you rely on this: "</strong>{n}</p> })
-        .collect_view();
+    let notices = p.staleness(browser::this_month());
+    let stale = (!notices.is_empty()).then(|| {
+        let items = notices
+            .into_iter()
+            .map(|n| view! { <p>{n}</p> })
+            .collect_view();
+        view! {
+            <div class="notice notice--stale" data-testid="stale-notice">
+                <p><strong>"Check before you rely on this"</strong></p>
+                {items}
+            </div>
+        }
+    });
     // How the document was transcribed: for readers who want it, folded away.
     let notes = (!p.notes.is_empty()).then(|| {
         let items = p

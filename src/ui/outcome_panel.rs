@@ -22,7 +22,9 @@ pub fn OutcomePanel(outcome: Memo<Outcome>) -> impl IntoView {
                 <p class="warning">"You have not answered whether the child is in immediate danger. If they are, call 999 now."</p>
             </Show>
             <p class="likely-level" data-testid="likely-level">{move || level.with(|l| l.name.clone())}</p>
-            {move || rules.with(|r| r.iter().map(rule).collect_view())}
+            {move || rules.with(|r| (!r.is_empty()).then(|| view! {
+                <ul class="rules">{r.iter().map(rule_summary).collect_view()}</ul>
+            }))}
             <h3>"What to do now"</h3>
             <ol class="routes">
                 {move || routes.get().into_iter().map(|card| view! { <RouteCardView card=card /> }).collect_view()}
@@ -30,6 +32,9 @@ pub fn OutcomePanel(outcome: Memo<Outcome>) -> impl IntoView {
             <h3>"Why"</h3>
             {move || reasons.with(|(why, also)| view! {
                 <ul class="reasons">{why.iter().map(quote).collect_view()}</ul>
+                {move || rules.with(|r| (!r.is_empty()).then(|| view! {
+                    <ul class="reasons rule-texts">{r.iter().map(rule_text).collect_view()}</ul>
+                }))}
                 {(!also.is_empty()).then(|| view! {
                     <details class="also">
                         <summary>"Also ticked, at lower levels"</summary>
@@ -63,18 +68,23 @@ fn quote(reason: &Reason) -> AnyView {
     }
 }
 
-/// A partnership rule that fired: what it does, in the document's words.
-fn rule(fired: &FiredRule) -> impl IntoView {
+/// A partnership rule that fired, next to the level: what it does, in one line.
+fn rule_summary(fired: &FiredRule) -> impl IntoView {
     let kind = match fired.effect {
         RuleEffect::ConsiderNextLevel => "rule rule--consider",
         RuleEffect::NextLevelRoutes => "rule rule--next-level",
         RuleEffect::ReferNow => "rule rule--refer-now",
     };
+    view! { <li class=kind data-testid="rule" data-rule=fired.id.clone()><strong>{fired.summary.clone()}</strong></li> }
+}
+
+/// A partnership rule that fired, under "Why": the document's words behind it.
+fn rule_text(fired: &FiredRule) -> impl IntoView {
     view! {
-        <div class=kind data-testid="rule" data-rule=fired.id.clone()>
-            <p class="rule-summary"><strong>{fired.summary.clone()}</strong></p>
-            <p class="rule-text"><q>{fired.text.clone()}</q> <span class="cite">" (" {fired.source.clone()} ")"</span></p>
-        </div>
+        <li>
+            {fired.summary.clone()} " " <q>{fired.text.clone()}</q>
+            <span class="cite">" (" {fired.source.clone()} ")"</span>
+        </li>
     }
 }
 
