@@ -1,5 +1,6 @@
 // Benchmark (prints figures; asserts nothing): the first load's transferred bytes with brotli
-// and with gzip, and the time from navigation to a usable widget under 4x CPU throttling.
+// and with gzip, the time from navigation to a usable widget under 4x CPU throttling, and the
+// cost of choosing an area that is fetched when chosen.
 //   make bench
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
@@ -46,16 +47,40 @@ async function firstLoad(browser, encoding, throttle, network = null) {
   return { transferred, requests: bytes.size, ready };
 }
 
+/** Opens the default area, then picks `area`: time until its indicators show, bytes fetched. */
+async function switchArea(browser, area) {
+  const { server, url } = await serve({ dir: DIST, encoding: 'br' });
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  await page.goto(url + '?area=rotherham');
+  await page.locator('.layout[data-area="rotherham"]').waitFor();
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await cdp.send('Network.emulateNetworkConditions', SLOW_4G);
+  const bytes = new Map();
+  cdp.on('Network.loadingFinished', (e) => bytes.set(e.requestId, e.encodedDataLength));
+  const t0 = await page.evaluate(() => performance.now());
+  await page.getByLabel('Area', { exact: true }).selectOption(area);
+  await page.locator(`.layout[data-area="${area}"]`).waitFor();
+  const ms = (await page.evaluate(() => performance.now())) - t0;
+  await context.close();
+  server.close();
+  return { ms, transferred: [...bytes.values()].reduce((a, b) => a + b, 0) };
+}
+
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
 try {
   console.log('threshold-widget benchmark (dist/, area=rotherham, 360x740, cache disabled)\n');
   console.log('files in dist/:');
   let totalBr = 0;
-  for (const f of fs.readdirSync(DIST).sort()) {
+  const files = fs.readdirSync(DIST, { recursive: true }).filter((f) => fs.statSync(path.join(DIST, f)).isFile());
+  for (const f of files.sort()) {
     const raw = fs.readFileSync(path.join(DIST, f));
     const br = zlib.brotliCompressSync(raw, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
     const gz = zlib.gzipSync(raw, { level: 9 }).length;
-    totalBr += br;
+    if (!f.startsWith('areas')) totalBr += br;
     console.log(`  ${f.padEnd(48)} raw ${kb(raw.length).padStart(9)}  gzip ${kb(gz).padStart(8)}  brotli ${kb(br).padStart(8)}`);
   }
 
@@ -72,6 +97,18 @@ try {
     const times = [];
     for (let i = 0; i < RUNS; i++) times.push((await firstLoad(browser, 'br', rate, network)).ready);
     console.log(`  ${label.padEnd(16)} ${median(times).toFixed(0).padStart(5)} ms (min ${Math.min(...times).toFixed(0)}, max ${Math.max(...times).toFixed(0)})`);
+  }
+
+  console.log('\nchoosing another area (fetched from the site when chosen; brotli, 4x CPU, slow 4G):');
+  for (const area of ['trafford', 'milton-keynes']) {
+    const times = [];
+    let transferred = 0;
+    for (let i = 0; i < RUNS; i++) {
+      const r = await switchArea(browser, area);
+      times.push(r.ms);
+      transferred = r.transferred;
+    }
+    console.log(`  ${area.padEnd(16)} ${median(times).toFixed(0).padStart(5)} ms to show (min ${Math.min(...times).toFixed(0)}), ${kb(transferred)} on the wire`);
   }
 
   const br = results.br.transferred;
