@@ -83,6 +83,11 @@ proptest! {
         let first = &o.routes.first().expect("danger always gives a route").route;
         prop_assert_eq!(first.urgency, Urgency::Emergency);
         prop_assert_eq!(first.phone.as_deref().map(dial_digits), Some("999".to_owned()));
+        // ... followed by the area's urgent referral route (DESIGN.md section 5, step 1).
+        prop_assert!(
+            o.routes.iter().any(|c| c.route.urgency == Urgency::Urgent),
+            "{}: immediate danger gives no urgent referral route after 999", r.area
+        );
     }
 
     #[test]

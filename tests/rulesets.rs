@@ -106,3 +106,41 @@ fn every_phone_number_appears_in_the_source_document() {
         }
     }
 }
+
+/// Milton Keynes lists its indicators by the Assessment Framework domains of its tables:
+/// every indicator sits in one of them, every domain has indicators at some level, and the
+/// counts and rebuilt items are printed for a reviewer (`cargo test -- --nocapture`, or
+/// `make summary`).
+#[test]
+fn milton_keynes_indicators_sit_in_the_assessment_framework_domains() {
+    const DOMAINS: [&str; 13] = [
+        "Health",
+        "Emotional development",
+        "Behavioural development",
+        "Identity and self-esteem",
+        "Family and social relationships",
+        "Self-care skills and independence",
+        "Learning",
+        "Basic care, safety and protection",
+        "Emotional warmth and stability",
+        "Guidance, boundaries and stimulation",
+        "Family functioning and well-being",
+        "Housing, work and income",
+        "Social and community including education",
+    ];
+    let mk = common::area("milton-keynes");
+    let outside: Vec<_> = mk
+        .indicators
+        .iter()
+        .filter(|i| !i.domain.as_deref().is_some_and(|d| DOMAINS.contains(&d)))
+        .map(|i| format!("{} ({:?})", i.id, i.domain))
+        .collect();
+    assert!(outside.is_empty(), "not in a domain: {outside:?}");
+    let groups: Vec<String> = mk.indicator_groups().into_iter().map(|(d, _)| d).collect();
+    assert_eq!(groups, DOMAINS, "each domain, in the document's order");
+    assert!(
+        mk.indicators.iter().any(|i| i.reconstructed),
+        "the garbled tables give rebuilt items, marked"
+    );
+    print!("{}", mk.summary());
+}
