@@ -21,8 +21,10 @@ const TYPES = {
 };
 
 /** Starts a server; resolves to { server, url }. `port: 0` picks a free port.
- *  `encoding` ('br' | 'gzip' | 'identity') overrides negotiation, for the benchmark. */
-export function serve({ dir, host = '127.0.0.1', port = 0, log = false, encoding: forced = null }) {
+ *  `encoding` ('br' | 'gzip' | 'identity') overrides negotiation, for the benchmark.
+ *  `prefix` (e.g. '/levels-of-need/') serves the site from that folder, as a partnership's
+ *  site would; anything outside it is 404. */
+export function serve({ dir, host = '127.0.0.1', port = 0, log = false, encoding: forced = null, prefix = '/' }) {
   const root = path.resolve(dir);
   // Compressed copies, made before listening so no request waits for brotli.
   const cache = new Map();
@@ -40,8 +42,9 @@ export function serve({ dir, host = '127.0.0.1', port = 0, log = false, encoding
     const url = new URL(req.url, 'http://localhost');
     let rel = decodeURIComponent(url.pathname);
     if (rel.endsWith('/')) rel += 'index.html';
-    const file = path.join(root, path.normalize(rel));
-    if (!file.startsWith(root + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+    const inside = rel.startsWith(prefix);
+    const file = path.join(root, path.normalize('/' + rel.slice(prefix.length)));
+    if (!inside || !file.startsWith(root + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
       res.end('Not found');
       if (log) console.log(`404 ${req.url}`);
@@ -72,7 +75,7 @@ export function serve({ dir, host = '127.0.0.1', port = 0, log = false, encoding
   return new Promise((resolve) => {
     server.listen(port, host, () => {
       const { port: actual } = server.address();
-      resolve({ server, url: `http://${host}:${actual}/` });
+      resolve({ server, url: `http://${host}:${actual}${prefix}` });
     });
   });
 }

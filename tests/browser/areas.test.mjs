@@ -154,3 +154,21 @@ test('an area that cannot be fetched says so, keeps 999 in view, and can be trie
   assert.equal(await page.getByRole('alert').count(), 0);
   await context.close();
 });
+
+test('copied into a folder of a partnership\'s site, the page and every area still load', async () => {
+  const sub = await start({ prefix: '/levels-of-need/' });
+  try {
+    const context = await sub.browser.newContext();
+    const failed = [];
+    context.on('response', (r) => { if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`); });
+    const page = await openWidget(context, sub.url, '?area=milton-keynes');
+    await areaShown(page, 'milton-keynes');
+    await page.getByLabel('Area', { exact: true }).selectOption('rotherham');
+    await areaShown(page, 'rotherham');
+    assert.equal(new URL(page.url()).pathname, '/levels-of-need/');
+    assert.deepEqual(failed, []);
+    await context.close();
+  } finally {
+    await sub.close();
+  }
+});

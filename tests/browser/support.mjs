@@ -15,12 +15,12 @@ export const LAUNCH_ARGS = [
   '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
 ];
 
-/** Serves dist/ and starts Chromium; returns { url, browser, close }. */
-export async function start() {
+/** Serves dist/ (from `prefix`, '/' by default) and starts Chromium; returns { url, browser, close }. */
+export async function start({ prefix = '/' } = {}) {
   if (!fs.existsSync(path.join(DIST, 'index.html'))) {
     throw new Error(`${DIST}/index.html is missing: run \`make dist\` first`);
   }
-  const { server, url } = await serve({ dir: DIST });
+  const { server, url } = await serve({ dir: DIST, prefix });
   // Playwright gives every launch a fresh, empty profile of its own.
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
   return {
