@@ -22,6 +22,25 @@ fn choice(
     }
 }
 
+/// "Yes" and "No" for a yes/no answer, read by `get` and written through `field`.
+fn yes_no(
+    answers: RwSignal<Answers>,
+    get: fn(&Answers) -> Option<bool>,
+    field: fn(&mut Answers) -> &mut Option<bool>,
+) -> Vec<Choice> {
+    [(true, "Yes"), (false, "No")]
+        .into_iter()
+        .map(|(v, label)| {
+            choice(
+                answers,
+                label,
+                move |a| get(a) == Some(v),
+                move |a| *field(a) = Some(v),
+            )
+        })
+        .collect()
+}
+
 /// A question answered by one of a few options; option ids are `<name>-<label>`.
 #[component]
 fn RadioGroup(name: &'static str, legend: &'static str, choices: Vec<Choice>) -> impl IntoView {
@@ -68,10 +87,7 @@ pub fn SafetyQuestion(answers: RwSignal<Answers>) -> impl IntoView {
 #[component]
 pub fn ContextQuestions(ruleset: Arc<Ruleset>, answers: RwSignal<Answers>) -> impl IntoView {
     let crime = ruleset.context_used(ContextTrigger::Crime).then(|| {
-        let choices = [(true, "Yes"), (false, "No")]
-            .into_iter()
-            .map(|(v, label)| choice(answers, label, move |a| a.crime == Some(v), move |a| a.crime = Some(v)))
-            .collect();
+        let choices = yes_no(answers, |a| a.crime, |a| &mut a.crime);
         view! { <RadioGroup name="crime" legend="Do you believe a crime may have been committed?" choices=choices /> }
     });
     let asks_social_worker = ruleset.context_used(ContextTrigger::HasSocialWorker)
@@ -84,10 +100,11 @@ pub fn ContextQuestions(ruleset: Arc<Ruleset>, answers: RwSignal<Answers>) -> im
         view! { <RadioGroup name="social-worker" legend="Does the child already have a social worker?" choices=choices /> }
     });
     let early_help = ruleset.context_used(ContextTrigger::EarlyHelpNotImproved).then(|| {
-        let choices = [(true, "Yes"), (false, "No")]
-            .into_iter()
-            .map(|(v, label)| choice(answers, label, move |a| a.early_help_not_improved == Some(v), move |a| a.early_help_not_improved = Some(v)))
-            .collect();
+        let choices = yes_no(
+            answers,
+            |a| a.early_help_not_improved,
+            |a| &mut a.early_help_not_improved,
+        );
         view! { <RadioGroup name="early-help" legend="Has early help been tried without the situation improving?" choices=choices /> }
     });
     view! { {crime} {social_worker} {early_help} }

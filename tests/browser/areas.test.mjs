@@ -172,3 +172,21 @@ test('copied into a folder of a partnership\'s site, the page and every area sti
     await sub.close();
   }
 });
+
+test('early help tried without improvement: the level stays, the next level\'s routes show, and the rule says why', async () => {
+  const { context, page, w } = await phone('?area=rotherham');
+  await w.answerDanger('No');
+  await w.tick('Behavioural difficulties, or risk of offending behaviour');
+  assert.equal(await w.level.innerText(), 'Level 2 Vulnerable');
+  assert.equal(await w.outcome.getByTestId('rule').count(), 0);
+  const names = async () => w.routes.locator('.route-name').allInnerTexts();
+  assert.ok(!(await names()).some((n) => /MASH/.test(n)), 'no MASH card at Level 2');
+
+  await page.getByRole('radiogroup', { name: 'Has early help been tried without the situation improving?' })
+    .getByRole('radio', { name: 'Yes' }).check();
+  assert.equal(await w.level.innerText(), 'Level 2 Vulnerable', 'a rule moves the route, not the level');
+  assert.match(await w.outcome.getByTestId('rule').innerText(), /The routes for Level 3 Complex apply/);
+  assert.ok((await names()).some((n) => /MASH/.test(n)), `a MASH card: ${await names()}`);
+  assert.match(await w.outcome.locator('.rule-texts').innerText(), /not managing to affect change/);
+  await context.close();
+});
