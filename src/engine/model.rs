@@ -75,6 +75,32 @@ pub struct Ruleset {
     /// Partnership rules, in the closed vocabulary of [`RuleEffect`].
     #[serde(default)]
     pub rules: Vec<Rule>,
+    /// Where "Exit this page" goes for this area; the site's default when absent.
+    #[serde(default)]
+    pub exit_page: Option<ExitPage>,
+}
+
+/// The "Exit this page" control: a neutral page to leave to, or turned off.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ExitPage {
+    /// `false` hides the button and the Shift shortcut for this area.
+    pub enabled: bool,
+    /// An `https://` address of a neutral page (required when enabled).
+    #[serde(default)]
+    pub url: Option<String>,
+}
+
+/// An address safe to leave to: `https://`, a host, no spaces, quotes or angle brackets.
+pub fn is_safe_link(url: &str) -> bool {
+    url.strip_prefix("https://").is_some_and(|rest| {
+        rest.split('/').next().is_some_and(|host| !host.is_empty())
+            && url.len() <= 2000
+            && !url
+                .chars()
+                .any(|c| c.is_whitespace() || c.is_control() || "\"'<>`\\".contains(c))
+    })
 }
 
 /// Where the ruleset comes from, shown on the page.

@@ -3,7 +3,9 @@
 //! Each problem carries the path of the offending value (e.g. `indicators[3].level`);
 //! the loader turns that path into a line of the file.
 
-use super::model::{dial_digits, Applies, Danger, RuleEffect, Ruleset, Urgency, YearMonth};
+use super::model::{
+    dial_digits, is_safe_link, Applies, Danger, RuleEffect, Ruleset, Urgency, YearMonth,
+};
 use std::collections::HashSet;
 use std::fmt;
 
@@ -350,6 +352,18 @@ pub fn validate(ruleset: &Ruleset) -> Vec<Diagnostic> {
             for (k, para) in section.paragraphs.iter().enumerate() {
                 c.text(s.key("paragraphs").index(k), para, "example paragraph");
             }
+        }
+    }
+
+    if let Some(exit) = &ruleset.exit_page {
+        let at = root.key("exit_page");
+        match (&exit.url, exit.enabled) {
+            (Some(url), _) if !is_safe_link(url) => c.problem(
+                at.key("url"),
+                format!("exit_page url `{url}` must be an https:// address (no spaces, quotes or angle brackets)"),
+            ),
+            (None, true) => c.problem(at, "exit_page is enabled but gives no `url`"),
+            _ => {}
         }
     }
 
