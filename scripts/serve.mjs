@@ -1,5 +1,5 @@
-// Static server for dist/: brotli or gzip as the browser asks, the right MIME types, and no
-// third-party anything. Used by `make run`, the browser tests and the benchmark.
+// Static server for dist/: brotli or gzip as the browser asks, the right MIME types, the
+// strict Content-Security-Policy, and no third-party anything. Used by `make run`, the browser tests and the benchmark.
 //   node scripts/serve.mjs --dir dist --host 127.0.0.1 --port 8080
 import http from 'node:http';
 import fs from 'node:fs';
@@ -20,11 +20,26 @@ const TYPES = {
   '.toml': 'text/plain; charset=utf-8',
 };
 
+/** The Content-Security-Policy the widget is built to run under (README, "Privacy and
+ *  security"). `frameAncestors` lists who may frame the page: the partnership's own origins. */
+export function contentSecurityPolicy(frameAncestors = "'self'") {
+  return [
+    "default-src 'self'",
+    "script-src 'self' 'wasm-unsafe-eval'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "connect-src 'self'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    `frame-ancestors ${frameAncestors}`,
+  ].join('; ');
+}
+
 /** Starts a server; resolves to { server, url }. `port: 0` picks a free port.
  *  `encoding` ('br' | 'gzip' | 'identity') overrides negotiation, for the benchmark.
  *  `prefix` (e.g. '/levels-of-need/') serves the site from that folder, as a partnership's
  *  site would; anything outside it is 404. */
-export function serve({ dir, host = '127.0.0.1', port = 0, log = false, encoding: forced = null, prefix = '/' }) {
+export function serve({ dir, host = '127.0.0.1', port = 0, log = false, encoding: forced = null, prefix = '/', csp = contentSecurityPolicy() }) {
   const root = path.resolve(dir);
   // Compressed copies, made before listening so no request waits for brotli.
   const cache = new Map();
@@ -61,6 +76,7 @@ export function serve({ dir, host = '127.0.0.1', port = 0, log = false, encoding
       'Referrer-Policy': 'no-referrer',
       Vary: 'Accept-Encoding',
     };
+    if (csp && type.startsWith('text/html')) headers['Content-Security-Policy'] = csp;
     const body = encoding ? compressed(file, encoding) : fs.readFileSync(file);
     if (encoding) headers['Content-Encoding'] = encoding;
     headers['Content-Length'] = body.length;
