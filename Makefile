@@ -2,6 +2,7 @@
 #   make run    build a release and serve it at http://127.0.0.1:8080
 #   make test   every test: native engine tests, then the built page in headless Chromium
 #   make dist   only build the site into dist/
+#   make dist-test  the site with test hooks, into target/dist-test/ (browser tests only)
 #   make bench  first-load bytes (brotli, gzip) and time to ready under 4x CPU throttling
 #   make check  check the bundled rulesets and print every problem with its line
 #   make summary counts per area (levels, indicators by level and domain, reconstructed items)
@@ -14,7 +15,7 @@ export TRUNK_SKIP_VERSION_CHECK := true
 HOST ?= 127.0.0.1
 PORT ?= 8080
 
-.PHONY: run test dist bench check summary schema lint deps deps-browser test-native test-browser clean
+.PHONY: run test dist dist-test bench check summary schema lint deps deps-browser test-native test-browser clean
 
 deps:
 	@scripts/install-deps.sh
@@ -24,6 +25,10 @@ deps-browser:
 
 dist: deps
 	trunk build --release
+
+# The same site with test hooks (failure triggers, made-up areas), for the browser tests only.
+dist-test: deps
+	TW_FEATURES=test-hooks trunk build --release --features test-hooks --dist target/dist-test
 
 run: dist
 	node scripts/serve.mjs --dir dist --host $(HOST) --port $(PORT)
@@ -45,7 +50,7 @@ lint: deps
 	cargo clippy --locked --all-targets -- -D warnings
 	cargo clippy --locked --target wasm32-unknown-unknown -- -D warnings
 
-test-browser: deps-browser dist
+test-browser: deps-browser dist dist-test
 	node --test --test-concurrency=1 tests/browser/
 
 test: deps-browser lint test-native test-browser

@@ -8,11 +8,25 @@ use std::collections::BTreeMap;
 use std::fmt;
 use toml::Spanned;
 
+/// Largest ruleset text `load_str` reads: the biggest bundled ruleset is about 70 kB, so a
+/// bigger text is the wrong file or an attack, and it is refused before parsing.
+pub const MAX_FILE_BYTES: usize = 2 * 1024 * 1024;
+
+/// Deepest nesting of arrays and inline tables, and most parts of one dotted key, that
+/// `load_str` reads; a ruleset needs three levels and keys of two parts. Checked before
+/// parsing, so neither the parser nor the walks over the parsed tree can recurse deeper,
+/// whatever limits the `toml` crate has (its own, 80, is a default feature that can be
+/// turned off, and its dotted-key error names no line).
+pub const MAX_NESTING: usize = 64;
+
 /// One problem, at a place in a file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
-    /// 1-based; 0 when the problem concerns the whole file.
+    /// 1-based. `load_str` always names a line of its text: from 1 to the number of `\n`
+    /// plus 1 (the line after a final newline, for "unexpected end of file"). Only
+    /// `load_file` gives 0, when the file cannot be read at all.
     pub line: usize,
+    /// 1-based, in characters: from 1 to the length of the line plus 1.
     pub column: usize,
     /// The path of the value in the document, when known (e.g. `indicators[3].level`).
     pub path: Option<String>,
@@ -43,13 +57,20 @@ impl fmt::Display for LoadError {
 
 /// Reads a ruleset from TOML text; `file` names it in messages and, when it ends in
 /// `<area>.toml`, must match the ruleset's `area`.
+///
+/// Never panics, whatever the text (tests/loader_fuzz.rs); a text over [`MAX_FILE_BYTES`]
+/// or nested deeper than [`MAX_NESTING`] is refused before it is parsed.
 pub fn load_str(file: &str, text: &str) -> Result<Ruleset, LoadError> {
     let fail = |problems| LoadError {
         file: file.to_owned(),
         problems,
     };
+    if let Some(problem) = refuse_before_parsing(text) {
+        return Err(fail(vec![problem]));
+    }
     let ruleset: Ruleset = toml::from_str(text).map_err(|e| {
-        let (line, column) = e.span().map(|s| line_col(text, s.start)).unwrap_or((0, 0));
+        // An error with no place (e.g. the toml crate's own recursion limit) is put at the start.
+        let (line, column) = e.span().map(|s| line_col(text, s.start)).unwrap_or((1, 1));
         fail(vec![Problem {
             line,
             column,
@@ -76,17 +97,18 @@ pub fn load_str(file: &str, text: &str) -> Result<Ruleset, LoadError> {
 
     // The text parsed above, so it parses again; the fallback only guards against surprises.
     let tree: Option<Spanned<Node>> = toml::from_str(text).ok();
+    let offsets: Vec<usize> = diagnostics
+        .iter()
+        .map(|d| tree.as_ref().map(|t| offset_of(t, &d.path.0)).unwrap_or(0))
+        .collect();
     let mut problems: Vec<Problem> = diagnostics
         .into_iter()
-        .map(|d| {
-            let offset = tree.as_ref().map(|t| offset_of(t, &d.path.0)).unwrap_or(0);
-            let (line, column) = line_col(text, offset);
-            Problem {
-                line,
-                column,
-                path: Some(d.path.to_string()),
-                message: d.message,
-            }
+        .zip(line_cols(text, &offsets))
+        .map(|(d, (line, column))| Problem {
+            line,
+            column,
+            path: Some(d.path.to_string()),
+            message: d.message,
         })
         .collect();
     problems.sort_by_key(|p| (p.line, p.column));
@@ -113,12 +135,140 @@ fn file_stem(file: &str) -> Option<&str> {
     name.strip_suffix(".toml")
 }
 
-/// 1-based line and column of a byte offset.
+/// What is wrong with a text too big or too deep to parse safely, before parsing it: one
+/// cheap pass over the bytes, skipping strings and comments.
+fn refuse_before_parsing(text: &str) -> Option<Problem> {
+    let at = |offset: usize, message: String| {
+        let (line, column) = line_col(text, offset);
+        Some(Problem {
+            line,
+            column,
+            path: None,
+            message,
+        })
+    };
+    if text.len() > MAX_FILE_BYTES {
+        return at(
+            0,
+            format!(
+                "the file is too large: {} bytes, more than the {MAX_FILE_BYTES} bytes ({} MB) a ruleset may have; it was not read",
+                text.len(),
+                MAX_FILE_BYTES / (1024 * 1024)
+            ),
+        );
+    }
+    let bytes = text.as_bytes();
+    let mut depth = 0usize;
+    // Dots since the last `=`, `,`, bracket, brace or newline: the parts of a dotted key.
+    // A number or a date has at most one dot, so only a key can have many.
+    let mut dots = 0usize;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'#' => {
+                while i < bytes.len() && bytes[i] != b'\n' {
+                    i += 1;
+                }
+                continue;
+            }
+            quote @ (b'"' | b'\'') => {
+                i = skip_string(bytes, i, quote);
+                continue;
+            }
+            b'[' | b'{' => {
+                depth += 1;
+                dots = 0;
+                if depth > MAX_NESTING {
+                    return at(
+                        i,
+                        format!("arrays and inline tables are nested more than {MAX_NESTING} deep; a ruleset needs only a few levels"),
+                    );
+                }
+            }
+            b']' | b'}' => {
+                depth = depth.saturating_sub(1);
+                dots = 0;
+            }
+            b'.' => {
+                dots += 1;
+                if dots >= MAX_NESTING {
+                    return at(
+                        i,
+                        format!("a dotted key has more than {MAX_NESTING} parts; a ruleset needs at most two"),
+                    );
+                }
+            }
+            b'=' | b',' | b'\n' => dots = 0,
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
+/// The offset just after the string that opens at `start` with `quote` (`"` or `'`), single-
+/// or multi-line. A single-line string also ends at a newline, where the parser will complain,
+/// so one bad string cannot hide the rest of the file.
+fn skip_string(bytes: &[u8], start: usize, quote: u8) -> usize {
+    let triple = [quote; 3];
+    let multi = bytes[start..].starts_with(&triple);
+    let mut i = start + if multi { 3 } else { 1 };
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == b'\\' && quote == b'"' {
+            // An escape; but a single-line string still ends at the newline.
+            i += if !multi && bytes.get(i + 1) == Some(&b'\n') {
+                1
+            } else {
+                2
+            };
+        } else if multi && bytes[i..].starts_with(&triple) {
+            i += 3;
+            // A closing `"""` may be followed by up to two quotes of the content.
+            let mut extra = 0;
+            while extra < 2 && bytes.get(i) == Some(&quote) {
+                i += 1;
+                extra += 1;
+            }
+            return i;
+        } else if !multi && b == quote {
+            return i + 1;
+        } else if !multi && b == b'\n' {
+            return i;
+        } else {
+            i += 1;
+        }
+    }
+    bytes.len()
+}
+
+/// 1-based line and column of a byte offset (one past the end at most; an offset inside a
+/// character counts as that character's start).
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let before = &text[..offset.min(text.len())];
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, column)
+    line_cols(text, &[offset])[0]
+}
+
+/// [`line_col`] of many offsets in one pass over the text, so that a big file with
+/// thousands of problems takes no longer than reading it once.
+fn line_cols(text: &str, offsets: &[usize]) -> Vec<(usize, usize)> {
+    let mut order: Vec<usize> = (0..offsets.len()).collect();
+    order.sort_by_key(|&i| offsets[i]);
+    let mut found = vec![(1, 1); offsets.len()];
+    let (mut done, mut line, mut column) = (0, 1, 1);
+    for i in order {
+        let offset = text.floor_char_boundary(offsets[i].min(text.len()));
+        for c in text[done..offset].chars() {
+            if c == '\n' {
+                line += 1;
+                column = 1;
+            } else {
+                column += 1;
+            }
+        }
+        done = offset;
+        found[i] = (line, column);
+    }
+    found
 }
 
 /// The document as a tree of spans, to find where a path points.

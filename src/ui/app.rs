@@ -13,6 +13,10 @@ use std::sync::Arc;
 /// The whole widget for one area at a time.
 #[component]
 pub fn App() -> impl IntoView {
+    #[cfg(feature = "test-hooks")]
+    if browser::test_failure().as_deref() == Some("panic") {
+        panic!("test-hooks: a panic on purpose");
+    }
     let area = RwSignal::new(catalogue::choose(browser::area_in_url().as_deref()).id);
     let answers = RwSignal::new(Answers::default());
     let query = RwSignal::new(String::new());
@@ -35,6 +39,13 @@ pub fn App() -> impl IntoView {
         }
         arrivals.update(|n| *n += 1);
     };
+
+    // Leaving the page, coming back to it from the back/forward cache, or "Exit this page"
+    // clears every answer.
+    browser::on_leaving(move || {
+        answers.set(Answers::default());
+        query.set(String::new());
+    });
 
     let start_again = move || {
         answers.set(Answers::default());
@@ -68,6 +79,7 @@ pub fn App() -> impl IntoView {
                 </div>
             }.into_any(),
             AreaState::Ready(rs) => {
+                browser::apply_exit_page(rs.exit_page.as_ref());
                 let outcome = Memo::new({
                     let rs = rs.clone();
                     move |_| answers.with(|a| evaluate(&rs, a))

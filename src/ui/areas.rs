@@ -38,6 +38,12 @@ pub fn state(area: &'static BundledArea, arrived: impl Fn() + 'static) -> AreaSt
         };
     }
     if let Some(bytes) = area.embedded {
+        #[cfg(feature = "test-hooks")]
+        let bytes: &[u8] = if browser::test_failure().as_deref() == Some("unpack") {
+            b"not a packed ruleset"
+        } else {
+            bytes
+        };
         let result = unpack(area, bytes);
         DONE.with(|d| d.borrow_mut().insert(area.id, result.clone()));
         return match result {

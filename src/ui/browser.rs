@@ -21,6 +21,15 @@ pub fn area_in_url() -> Option<String> {
         .get("area")
 }
 
+/// The failure a browser test asks for with `?tw-fail=`; only in the test-hooks build.
+#[cfg(feature = "test-hooks")]
+pub fn test_failure() -> Option<String> {
+    let search = web_sys::window()?.location().search().ok()?;
+    web_sys::UrlSearchParams::new_with_str(&search)
+        .ok()?
+        .get("tw-fail")
+}
+
 /// Puts the chosen area (and nothing else) in the address, so the link can be shared.
 pub fn set_area_in_url(area: &str) {
     let Some(window) = web_sys::window() else {
@@ -62,6 +71,61 @@ pub fn this_month() -> crate::engine::YearMonth {
     crate::engine::YearMonth {
         year: now.get_full_year() as i32,
         month: now.get_month() + 1,
+    }
+}
+
+/// Calls `clear` when the page is left or comes back from the back/forward cache, and when
+/// "Exit this page" (web/exit-this-page.js) asks, so no answer outlives the visit.
+pub fn on_leaving(clear: impl Fn() + Clone + 'static) {
+    let on_exit = clear.clone();
+    leptos::prelude::window_event_listener_untyped("threshold-widget:clear", move |_| on_exit());
+    let on_hide = clear.clone();
+    leptos::prelude::window_event_listener_untyped("pagehide", move |_| on_hide());
+    leptos::prelude::window_event_listener_untyped("pageshow", move |ev| {
+        let persisted = js_sys::Reflect::get(&ev, &"persisted".into())
+            .ok()
+            .and_then(|v| v.as_bool())
+            .unwrap_or(false);
+        if persisted {
+            clear();
+        }
+    });
+}
+
+/// Points "Exit this page" at the area's own destination, or turns it off for the area; with
+/// no setting, the site's default (the links' href in index.html) stands.
+pub fn apply_exit_page(exit: Option<&crate::engine::ExitPage>) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if let Some(root) = document.document_element() {
+        let off = exit.is_some_and(|e| !e.enabled);
+        let _ = if off {
+            root.set_attribute("data-exit-page-area", "off")
+        } else {
+            root.remove_attribute("data-exit-page-area")
+        };
+    }
+    let Ok(links) = document.query_selector_all("[data-exit-this-page]") else {
+        return;
+    };
+    for i in 0..links.length() {
+        let Some(link) = links
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+        else {
+            continue;
+        };
+        let default = match link.get_attribute("data-site-href") {
+            Some(d) => d,
+            None => {
+                let d = link.get_attribute("href").unwrap_or_default();
+                let _ = link.set_attribute("data-site-href", &d);
+                d
+            }
+        };
+        let url = exit.and_then(|e| e.url.as_deref()).unwrap_or(&default);
+        let _ = link.set_attribute("href", url);
     }
 }
 

@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { start, openWidget, Widget, DIST, SHOTS } from './support.mjs';
+import { start, openWidget, areaShown, Widget, DIST, SHOTS } from './support.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -16,11 +16,6 @@ async function phone(query) {
   const context = await env.browser.newContext({ viewport: { width: 360, height: 740 }, hasTouch: true });
   const page = await openWidget(context, env.url, query);
   return { context, page, w: new Widget(page) };
-}
-
-/** Waits until the area's indicators are on the page (it may have been fetched). */
-async function areaShown(page, area) {
-  await page.locator(`.layout[data-area="${area}"]`).waitFor();
 }
 
 // One case per area, from its document: what is ticked, the level, and the first routes.

@@ -7,6 +7,8 @@ import { serve } from '../../scripts/serve.mjs';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const DIST = path.resolve(process.env.DIST_DIR ?? 'dist');
+/** The same site built with test hooks (`make dist-test`): failure triggers, made-up areas. */
+export const DIST_TEST = path.resolve(process.env.DIST_TEST_DIR ?? 'target/dist-test');
 export const SHOTS = path.resolve('target/screenshots');
 
 export const LAUNCH_ARGS = [
@@ -15,14 +17,20 @@ export const LAUNCH_ARGS = [
   '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
 ];
 
-/** Serves dist/ (from `prefix`, '/' by default) and starts Chromium; returns { url, browser, close }. */
-export async function start({ prefix = '/' } = {}) {
-  if (!fs.existsSync(path.join(DIST, 'index.html'))) {
-    throw new Error(`${DIST}/index.html is missing: run \`make dist\` first`);
+/** Serves `dir` (dist/ by default, from `prefix`, '/' by default) with the strict CSP, and
+ *  starts Chromium; returns { url, browser, close }. */
+export async function start({ prefix = '/', dir = DIST } = {}) {
+  if (!fs.existsSync(path.join(dir, 'index.html'))) {
+    throw new Error(`${dir}/index.html is missing: run \`make dist dist-test\` first`);
   }
-  const { server, url } = await serve({ dir: DIST, prefix });
+  const { server, url } = await serve({ dir, prefix });
   // Playwright gives every launch a fresh, empty profile of its own.
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
+  // Playwright turns the back/forward cache off by default; the widget must handle it, so on.
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: LAUNCH_ARGS,
+    ignoreDefaultArgs: ['--disable-back-forward-cache'],
+  });
   return {
     url,
     browser,
@@ -31,6 +39,19 @@ export async function start({ prefix = '/' } = {}) {
       server.close();
     },
   };
+}
+
+/** Waits until an area's indicators are on the page (it may have been fetched). */
+export async function areaShown(page, area) {
+  await page.locator(`.layout[data-area="${area}"]`).waitFor();
+}
+
+/** Records Content-Security-Policy violations in every page of `context` (window.__csp). */
+export async function recordCspViolations(context) {
+  await context.addInitScript(() => {
+    window.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
 }
 
 /** Opens the widget at `query` (e.g. '?area=rotherham') and waits until it has mounted. */

@@ -208,34 +208,6 @@ test('axe-core finds no accessibility violations, at the start and with an outco
   await context.close();
 });
 
-test('nothing leaves the device: no request after the page\'s own files, nothing stored', async () => {
-  const context = await env.browser.newContext({ viewport: { width: 360, height: 740 } });
-  const requests = [];
-  context.on('request', (r) => requests.push(r.url()));
-  const page = await openWidget(context, env.url, '?area=rotherham');
-  await page.waitForLoadState('networkidle');
-  const loaded = requests.length;
-  const origin = new URL(env.url).origin;
-  assert.ok(requests.every((u) => u.startsWith(origin + '/') || u.startsWith('data:')), requests.join('\n'));
-
-  const w = new Widget(page);
-  await w.answerDanger('Not sure');
-  await page.getByRole('radiogroup', { name: /crime/ }).getByRole('radio', { name: 'Yes' }).check();
-  await w.tick('Who have alleged abuse');
-  await w.search.fill('missing');
-  await w.tick('Who are at high risk of or experiencing child sexual exploitation or high risk "missing"');
-  await page.getByText('Harry Wiltshire').click();
-  await page.getByRole('button', { name: 'Start again' }).click();
-  await page.waitForTimeout(300);
-
-  assert.deepEqual(requests.slice(loaded), [], 'no request after load');
-  assert.deepEqual(await context.cookies(), []);
-  const stored = await page.evaluate(() => [localStorage.length, sessionStorage.length]);
-  assert.deepEqual(stored, [0, 0]);
-  assert.equal(new URL(page.url()).search, '?area=rotherham', 'the address carries the area and nothing else');
-  await context.close();
-});
-
 test('if the app cannot load, the page is not blank: 999 stays and a message explains', async () => {
   const context = await env.browser.newContext({ viewport: { width: 360, height: 740 } });
   await context.route(/\.wasm$/, (route) => route.fulfill({ status: 404, body: 'gone' }));

@@ -1,0 +1,204 @@
+// DESIGN.md section 6, each guarantee proven in headless Chromium against the normal build,
+// served with the strict Content-Security-Policy partnerships are told to send.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { start, openWidget, areaShown, recordCspViolations, Widget, DIST } from './support.mjs';
+import { contentSecurityPolicy } from '../../scripts/serve.mjs';
+
+const AREAS = ['rotherham', 'rochdale', 'trafford', 'worcestershire', 'milton-keynes'];
+const NEUTRAL = 'https://www.bbc.co.uk/weather';
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env?.close(); });
+
+/** Everything a practitioner does in one area: every question, ticks, a search, the worked
+ *  examples and the questions to think about opened, then Start again. Returns the ticked texts. */
+async function fullSession(page) {
+  const w = new Widget(page);
+  await w.answerDanger('Not sure');
+  for (const group of await page.locator('.questions fieldset[role="radiogroup"]').all()) {
+    await group.getByRole('radio').first().check();
+  }
+  const labels = await page.locator('.indicators .indicator-text label').allInnerTexts();
+  const ticked = [labels[0], labels[Math.floor(labels.length / 2)], labels[labels.length - 1]];
+  for (const text of ticked) await w.tick(text);
+  const word = ticked[1].split(/\W+/).find((x) => x.length > 4) ?? ticked[1].split(' ')[0];
+  await w.search.fill(word);
+  await w.search.fill('');
+  for (const summary of await page.locator('details > summary').all()) await summary.click();
+  await page.getByRole('button', { name: 'Start again' }).click();
+  await page.waitForTimeout(200);
+  return ticked;
+}
+
+test('nothing leaves the device and nothing is kept: a full session in every area', async () => {
+  const origin = new URL(env.url).origin;
+  const siteFiles = new Set(fs.readdirSync(DIST, { recursive: true }).map((f) => '/' + f.split(path.sep).join('/')));
+  for (const area of AREAS) {
+    const context = await env.browser.newContext({ viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    const requests = [];
+    page.on('request', (r) => requests.push(r.url()));
+    const consoleLines = [];
+    page.on('console', (m) => consoleLines.push({ type: m.type(), text: m.text() }));
+    await page.goto(`${env.url}?area=${area}`);
+    await areaShown(page, area);
+    await page.waitForLoadState('networkidle');
+    const loaded = requests.length;
+
+    const ticked = await fullSession(page);
+
+    assert.deepEqual(requests.slice(loaded), [], `${area}: no request after the page's own files`);
+    for (const u of requests.map((r) => new URL(r))) {
+      assert.equal(u.origin, origin, `${area}: ${u} is not the page's own origin`);
+      assert.ok(u.pathname === '/' || siteFiles.has(u.pathname), `${area}: ${u.pathname} is not a file of the site`);
+    }
+    assert.deepEqual(await context.cookies(), [], `${area}: cookies`);
+    const kept = await page.evaluate(async () => ({
+      local: localStorage.length,
+      session: sessionStorage.length,
+      idb: (await indexedDB.databases()).length,
+      caches: (await caches.keys()).length,
+    }));
+    assert.deepEqual(kept, { local: 0, session: 0, idb: 0, caches: 0 }, `${area}: storage`);
+    assert.equal(new URL(page.url()).search, `?area=${area}`, `${area}: the address carries the area and nothing else`);
+    for (const text of ticked) {
+      assert.ok(!consoleLines.some((l) => l.text.includes(text)), `${area}: "${text}" was written to the console`);
+    }
+    // Chromium itself may warn (e.g. about the preload's integrity attribute); the page logs nothing.
+    const logged = consoleLines.filter((l) => l.type !== 'warning');
+    assert.deepEqual(logged, [], `${area}: nothing is written to the console`);
+    await context.close();
+  }
+});
+
+test('the strict Content-Security-Policy is sent, enforced, and never violated by the widget', async () => {
+  const context = await env.browser.newContext();
+  await recordCspViolations(context);
+  const page = await context.newPage();
+  const response = await page.goto(`${env.url}?area=rotherham`);
+  assert.equal(response.headers()['content-security-policy'], contentSecurityPolicy());
+  await page.locator('#app[data-ready="true"]').waitFor();
+  for (const area of AREAS) {
+    await page.getByLabel('Area', { exact: true }).selectOption(area);
+    await areaShown(page, area);
+    await fullSession(page);
+  }
+  assert.deepEqual(await page.evaluate(() => window.__csp), [], 'no securitypolicyviolation event');
+
+  // The policy is really in force: an injected inline script is blocked and reported.
+  await page.evaluate(() => {
+    const s = document.createElement('script');
+    s.textContent = 'window.__inline = true';
+    document.body.append(s);
+  });
+  await page.waitForTimeout(100);
+  assert.equal(await page.evaluate(() => window.__inline), undefined);
+  assert.match((await page.evaluate(() => window.__csp)).join(' '), /script-src/);
+  await context.close();
+});
+
+test('coming back from the back/forward cache shows an empty form', async () => {
+  const context = await env.browser.newContext();
+  const page = await openWidget(context, env.url, '?area=rotherham');
+  const w = new Widget(page);
+  await w.answerDanger('Yes');
+  await w.tick('Who have alleged abuse');
+  assert.equal(await w.level.innerText(), 'Level 4 Acute');
+  await page.evaluate(() => {
+    window.__restored = false;
+    window.addEventListener('pageshow', (e) => { window.__restored = e.persisted; });
+  });
+
+  await page.goto(`${env.url}elsewhere`); // another page of the site (a 404 is enough)
+  await page.goBack({ waitUntil: 'commit' });
+  await page.locator('#app[data-ready="true"]').waitFor();
+  assert.equal(await page.evaluate(() => window.__restored), true, 'the page came back from the back/forward cache');
+  assert.equal(await page.locator('input:checked').count(), 0, 'no answer or tick survives');
+  assert.equal(await w.level.innerText(), 'Level 1 Universal');
+  await context.close();
+});
+
+/** A context where the neutral page answers locally (nothing may reach the internet), and
+ *  `https://partnership.example/` stands for the page the practitioner came from. */
+async function exitContext({ neutralDelayMs = 0 } = {}) {
+  const context = await env.browser.newContext({ viewport: { width: 360, height: 740 } });
+  await context.route(`${NEUTRAL}**`, async (route) => {
+    if (neutralDelayMs) await new Promise((r) => setTimeout(r, neutralDelayMs));
+    await route.fulfill({ contentType: 'text/html', body: '<title>Weather</title><p>Neutral page</p>' });
+  });
+  await context.route('https://partnership.example/**', (route) =>
+    route.fulfill({ contentType: 'text/html', body: '<title>Partnership</title><p>Safeguarding</p>' }));
+  const page = await context.newPage();
+  await page.goto('https://partnership.example/');
+  await page.goto(`${env.url}?area=rotherham`);
+  await page.locator('#app[data-ready="true"]').waitFor();
+  const w = new Widget(page);
+  await w.answerDanger('Yes');
+  await w.tick('Who have alleged abuse');
+  return { context, page, w };
+}
+
+test('"Exit this page": clears the answers, covers the page, and leaves so that Back cannot return', async () => {
+  const { context, page } = await exitContext({ neutralDelayMs: 800 });
+  // What the page looks like just after the exit starts, while the neutral page is held back.
+  const seen = new Promise((resolve) => page.exposeFunction('__report', resolve));
+  await page.evaluate(() => window.addEventListener('threshold-widget:clear', () => setTimeout(() => window.__report({
+    overlay: getComputedStyle(document.getElementById('exit-overlay')).display !== 'none',
+    checked: document.querySelectorAll('input:checked').length,
+  }), 100)));
+  // A real mouse click (page.mouse does not wait for the navigation it starts).
+  const box = await page.getByRole('banner').getByRole('link', { name: 'Exit this page' }).boundingBox();
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  assert.deepEqual(await seen, { overlay: true, checked: 0 }, 'covered, and the answers cleared, before leaving');
+  await page.waitForURL(NEUTRAL);
+
+  await page.goBack({ waitUntil: 'commit' });
+  assert.equal(page.url(), 'https://partnership.example/', 'Back skips the checker: it was replaced, not left');
+  await context.close();
+});
+
+test('"Exit this page" by keyboard: Shift three times within 5 seconds; a capital letter does not count', async () => {
+  const { context, page } = await exitContext();
+  const widgetUrl = page.url();
+  // Shift, then Shift held for a capital A, then Shift twice: not three plain presses in a row.
+  await page.keyboard.press('Shift');
+  await page.keyboard.press('Shift+A');
+  await page.keyboard.press('Shift');
+  await page.keyboard.press('Shift');
+  await page.waitForTimeout(300);
+  assert.equal(page.url(), widgetUrl);
+  assert.match(await page.locator('#exit-status').innerText(), /press 1 more time/);
+
+  await page.keyboard.press('Shift');
+  await page.waitForURL(NEUTRAL);
+  await page.goBack({ waitUntil: 'commit' });
+  assert.equal(page.url(), 'https://partnership.example/');
+  await context.close();
+});
+
+test('"Exit this page": presses more than 5 seconds apart do not add up', async () => {
+  const { context, page } = await exitContext();
+  const widgetUrl = page.url();
+  await page.keyboard.press('Shift');
+  await page.keyboard.press('Shift');
+  await page.waitForTimeout(5300);
+  await page.keyboard.press('Shift');
+  await page.waitForTimeout(300);
+  assert.equal(page.url(), widgetUrl);
+  await context.close();
+});
+
+test('"Exit this page" is the first thing Tab reaches, shown when focused', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 360, height: 740 } });
+  const page = await openWidget(context, env.url, '?area=rotherham');
+  await page.keyboard.press('Tab');
+  const focused = page.locator(':focus');
+  assert.equal(await focused.innerText(), 'Exit this page');
+  const box = await focused.boundingBox();
+  assert.ok(box && box.x >= 0 && box.y >= 0 && box.x + box.width <= 360, `visible when focused: ${JSON.stringify(box)}`);
+  await context.close();
+});

@@ -1,0 +1,64 @@
+// "Exit this page", as GOV.UK Frontend does it: a button in the 999 bar, a hidden skip link
+// (the first thing Tab reaches), and Shift pressed three times within 5 seconds (a Shift used
+// for a capital letter does not count). Leaving clears the checker first (the app listens for
+// `threshold-widget:clear`), covers the page with a blank overlay, and uses location.replace,
+// so Back cannot bring the answers back.
+//
+// Plain JavaScript, loaded as a file of the site, so it works even when the wasm has not loaded.
+// The destination is the links' href: the site's default (index.html), replaced per area when
+// its ruleset sets `exit_page`. It is off when <html> has data-exit-page="off" (the site) or
+// data-exit-page-area="off" (the area).
+(() => {
+  const PRESSES = 3;
+  const WINDOW_MS = 5000;
+  const links = () => [...document.querySelectorAll('[data-exit-this-page]')];
+  const root = document.documentElement;
+  const enabled = () => root.dataset.exitPage !== 'off' && root.dataset.exitPageArea !== 'off';
+
+  function leave(event) {
+    if (!enabled()) return;
+    const link = links()[0];
+    if (!link) return;
+    if (event) event.preventDefault();
+    window.dispatchEvent(new Event('threshold-widget:clear'));
+    const overlay = document.getElementById('exit-overlay');
+    if (overlay) overlay.hidden = false;
+    window.location.replace(link.href);
+  }
+
+  let count = 0;
+  let timer = null;
+  let lastKeyWasModified = false;
+  const status = () => document.getElementById('exit-status');
+  function reset() {
+    count = 0;
+    clearTimeout(timer);
+    timer = null;
+    if (status()) status().textContent = '';
+  }
+
+  document.addEventListener('click', (event) => {
+    const link = event.target instanceof Element && event.target.closest('[data-exit-this-page]');
+    if (link) leave(event);
+  });
+  document.addEventListener('keyup', (event) => {
+    if (!enabled()) return;
+    if (event.key === 'Shift' && !lastKeyWasModified) {
+      count += 1;
+      if (count >= PRESSES) {
+        reset();
+        leave(null);
+      } else {
+        if (status()) status().textContent = `Shift, press ${PRESSES - count} more ${PRESSES - count === 1 ? 'time' : 'times'} to exit.`;
+        clearTimeout(timer);
+        timer = setTimeout(() => {
+          reset();
+          if (status()) status().textContent = 'Exit this page expired.';
+        }, WINDOW_MS);
+      }
+    } else if (event.key !== 'Shift') {
+      reset();
+    }
+    lastKeyWasModified = event.shiftKey;
+  });
+})();
