@@ -151,7 +151,7 @@ test('"Exit this page": clears the answers, covers the page, and leaves so that 
     checked: document.querySelectorAll('input:checked').length,
   }), 100)));
   // A real mouse click (page.mouse does not wait for the navigation it starts).
-  const box = await page.getByRole('banner').getByRole('link', { name: 'Exit this page' }).boundingBox();
+  const box = await page.locator('header a.exit-button').boundingBox();
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
   assert.deepEqual(await seen, { overlay: true, checked: 0 }, 'covered, and the answers cleared, before leaving');
   await page.waitForURL(NEUTRAL);

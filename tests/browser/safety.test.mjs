@@ -75,7 +75,7 @@ test('an area can send "Exit this page" to its own neutral page, or turn it off'
     route.fulfill({ contentType: 'text/html', body: '<p>Neutral</p>' }));
   const page = await openWidget(context, env.url, '?area=test-exit-off');
   await areaShown(page, 'test-exit-off');
-  const exit = page.getByRole('banner').getByRole('link', { name: 'Exit this page' });
+  const exit = page.locator('header a.exit-button');
   assert.equal(await exit.isVisible(), false, 'turned off: no button');
   for (let i = 0; i < 3; i++) await page.keyboard.press('Shift');
   await page.waitForTimeout(300);
