@@ -9,7 +9,7 @@ mod common;
 
 use std::time::{Duration, Instant};
 use threshold_widget::engine::load::{load_str, LoadError, MAX_FILE_BYTES, MAX_NESTING};
-use threshold_widget::engine::validate::{shared_ids, MAX_TEXT, UNIQUE_IDS_ACROSS_SECTIONS};
+use threshold_widget::engine::validate::{shared_ids, MAX_TEXT};
 use threshold_widget::engine::Ruleset;
 
 const VALID: &str = include_str!("fixtures/testshire.toml");
@@ -467,14 +467,10 @@ fn an_id_used_by_two_kinds_of_item_is_found() {
         if found != [format!("{path}: {words}")] {
             wrong.push(format!("{what}: found {found:?}"));
         }
-        // With the check on, the loader refuses it at the clashing line; off, it loads.
+        // The loader refuses it at the clashing line.
         let result = load_str(FILE, &text);
-        if UNIQUE_IDS_ACROSS_SECTIONS {
-            if let Some(why) = refusal_problem(result, line_of(&text, "# clash"), words) {
-                wrong.push(format!("{what}: {why}"));
-            }
-        } else if let Err(e) = result {
-            wrong.push(format!("{what}: refused while the check is off: {e}"));
+        if let Some(why) = refusal_problem(result, line_of(&text, "# clash"), words) {
+            wrong.push(format!("{what}: {why}"));
         }
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n\n"));
@@ -489,16 +485,8 @@ fn an_id_repeated_in_one_section_is_only_the_duplicate_problem() {
     assert!(e.to_string().contains("duplicate route id `police`"), "{e}");
 }
 
-/// The bundled rulesets that reuse an id across sections, which keep
-/// `UNIQUE_IDS_ACROSS_SECTIONS` off. When they are renamed, empty this list and turn it on.
-const KNOWN_SHARED_IDS: &[&str] = &[
-    "rochdale: consent[0].id: consent note id `advice-and-guidance` is already used by a route",
-    "rochdale: consent[1].id: consent note id `early-help-assessment` is already used by a route",
-    "worcestershire: routes[2].id: route id `statutory-lead-professional` is already used by a level",
-];
-
 #[test]
-fn bundled_rulesets_share_no_ids_but_the_known_ones() {
+fn bundled_rulesets_share_no_ids_across_sections() {
     let found: Vec<String> = common::all_rulesets()
         .iter()
         .flat_map(|r| {
@@ -507,6 +495,5 @@ fn bundled_rulesets_share_no_ids_but_the_known_ones() {
                 .map(|d| format!("{}: {}: {}", r.area, d.path, d.message))
         })
         .collect();
-    assert_eq!(found, KNOWN_SHARED_IDS);
-    assert_eq!(UNIQUE_IDS_ACROSS_SECTIONS, KNOWN_SHARED_IDS.is_empty());
+    assert!(found.is_empty(), "{found:?}");
 }

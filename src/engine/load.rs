@@ -14,9 +14,9 @@ pub const MAX_FILE_BYTES: usize = 2 * 1024 * 1024;
 
 /// Deepest nesting of arrays and inline tables, and most parts of one dotted key, that
 /// `load_str` reads; a ruleset needs three levels and keys of two parts. Checked before
-/// parsing, so neither the parser nor the walks over the parsed tree can recurse deeper,
-/// whatever limits the `toml` crate has (its own, 80, is a default feature that can be
-/// turned off, and its dotted-key error names no line).
+/// parsing, so neither the parser nor the walks over the parsed tree can recurse deeper
+/// whatever the `toml` crate does: its own limit (80) goes if any crate in the build turns
+/// on its `unbounded` feature, and its error for a long dotted key names no line.
 pub const MAX_NESTING: usize = 64;
 
 /// One problem, at a place in a file.

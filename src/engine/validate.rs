@@ -450,19 +450,10 @@ pub fn validate(ruleset: &Ruleset) -> Vec<Diagnostic> {
         }
     }
 
-    if UNIQUE_IDS_ACROSS_SECTIONS {
-        c.found.extend(shared_ids(ruleset));
-    }
+    // An id names one thing: scenarios, reasons and the page refer to items by id alone.
+    c.found.extend(shared_ids(ruleset));
     c.found
 }
-
-/// Whether [`validate`] refuses an id used by two kinds of item (see [`shared_ids`]).
-///
-/// Off for now: two bundled rulesets reuse ids across sections, and `build.rs` refuses a
-/// ruleset with any problem, so turning this on stops the build until they are renamed:
-/// rochdale (`advice-and-guidance` and `early-help-assessment`, each a route and a consent
-/// note) and worcestershire (`statutory-lead-professional`, a level and a route).
-pub const UNIQUE_IDS_ACROSS_SECTIONS: bool = false;
 
 /// Ids used by more than one kind of item (level, indicator, route, consent note, example,
 /// rule): one problem at each later use, naming the kind that used it first. The same id

@@ -202,3 +202,33 @@ test('"Exit this page" is the first thing Tab reaches, shown when focused', asyn
   assert.ok(box && box.x >= 0 && box.y >= 0 && box.x + box.width <= 360, `visible when focused: ${JSON.stringify(box)}`);
   await context.close();
 });
+
+test('the test hooks do not ship: ?tw-fail= does nothing and the made-up areas are absent', async () => {
+  const context = await env.browser.newContext();
+  for (const fail of ['panic', 'unpack']) {
+    const page = await openWidget(context, env.url, `?area=rotherham&tw-fail=${fail}`);
+    await areaShown(page, 'rotherham');
+    assert.equal(await page.locator('#app-failed').isVisible(), false, `tw-fail=${fail}`);
+    await page.close();
+  }
+  const page = await openWidget(context, env.url, '?area=test-markup');
+  assert.deepEqual(
+    await page.getByLabel('Area', { exact: true }).locator('option').evaluateAll((os) => os.map((o) => o.value)),
+    ['milton-keynes', 'rochdale', 'rotherham', 'trafford', 'worcestershire'],
+  );
+  assert.ok(!fs.readdirSync(path.join(DIST, 'areas')).some((f) => f.startsWith('test-')));
+  await context.close();
+});
+
+test('a site can turn "Exit this page" off for all its areas', async () => {
+  const context = await env.browser.newContext();
+  const page = await openWidget(context, env.url, '?area=rotherham');
+  assert.ok(await page.locator('header a.exit-button').isVisible());
+  // As if the site's index.html said <html data-exit-page="off">.
+  await page.evaluate(() => { document.documentElement.dataset.exitPage = 'off'; });
+  assert.equal(await page.locator('header a.exit-button').isVisible(), false);
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Shift');
+  await page.waitForTimeout(300);
+  assert.match(page.url(), /\?area=rotherham$/);
+  await context.close();
+});
