@@ -50,6 +50,7 @@ test('nothing leaves the device and nothing is kept: a full session in every are
     const loaded = requests.length;
 
     const ticked = await fullSession(page);
+    await page.waitForTimeout(1000); // time for anything sent late (a batched beacon, a timer)
 
     assert.deepEqual(requests.slice(loaded), [], `${area}: no request after the page's own files`);
     for (const u of requests.map((r) => new URL(r))) {
