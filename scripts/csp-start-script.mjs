@@ -11,7 +11,8 @@ if (!dir) throw new Error('usage: csp-start-script.mjs STAGING_DIR');
 const indexPath = path.join(dir, 'index.html');
 let html = fs.readFileSync(indexPath, 'utf8');
 
-const inline = /<script type="module"(?: nonce="[^"]*")?>([\s\S]*?)<\/script>/;
+// Trunk writes `<script type="module">`, or `<script type=module>` when it minifies.
+const inline = /<script type="?module"?(?: nonce="?[^">\s]*"?)?>([\s\S]*?)<\/script>/;
 const found = html.match(inline);
 if (!found) throw new Error(`${indexPath}: Trunk's inline start-up script was not found`);
 const code = found[1].trim() + '\n';
@@ -21,6 +22,6 @@ html = html.replace(inline, `<script type="module" src="./${name}"></script>`);
 
 const left = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>/g)].map((m) => m[0]);
 if (left.length) throw new Error(`${indexPath}: inline scripts remain, which the CSP would block: ${left.join(' ')}`);
-if (/\sstyle="/.test(html)) throw new Error(`${indexPath}: an inline style attribute remains, which the CSP would block`);
+if (/\sstyle=/.test(html)) throw new Error(`${indexPath}: an inline style attribute remains, which the CSP would block`);
 fs.writeFileSync(indexPath, html);
 console.log(`moved the start-up script to ${name}`);
