@@ -5,6 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import path from 'node:path';
 import { start, openWidget, areaShown, Widget, DIST, SHOTS } from './support.mjs';
 
@@ -70,6 +71,13 @@ for (const c of CASES) {
     // Immediate danger puts 999 first in every area.
     await w.answerDanger('Yes');
     assert.equal((await w.telLinks())[0], 'tel:999');
+
+    // Every area's page, with its outcome, rules and notices, passes axe (WCAG 2.2 AA).
+    const notes = page.locator('details.transcription-notes > summary');
+    if (await notes.count()) await notes.click();
+    const { violations } = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+    assert.deepEqual(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`), []);
     await page.screenshot({ path: path.join(SHOTS, `${c.area}-360-outcome.png`), fullPage: false });
     await context.close();
   });
