@@ -7,6 +7,8 @@
 
 mod common;
 
+use common::line_of;
+
 use std::time::{Duration, Instant};
 use threshold_widget::engine::load::{load_str, LoadError, MAX_FILE_BYTES, MAX_NESTING};
 use threshold_widget::engine::validate::{shared_ids, MAX_TEXT};
@@ -182,13 +184,6 @@ fn cases() -> Vec<Case> {
             "exit_page is enabled but gives no `url`",
         ),
     ]
-}
-
-fn line_of(text: &str, needle: &str) -> usize {
-    text.lines()
-        .position(|l| l.contains(needle))
-        .map(|i| i + 1)
-        .unwrap_or_else(|| panic!("`{needle}` is not in the edited text"))
 }
 
 /// Why `result` is not a refusal naming `words` at line `line` of `FILE`, if it is not.

@@ -1,6 +1,9 @@
 //! Each kind of bad ruleset gives a message that names the file, the line and the problem.
 //! Table-driven: a small valid ruleset, one edit per case, the line and words expected.
 
+mod common;
+
+use common::line_of;
 use threshold_widget::engine::load::load_str;
 
 const VALID: &str = include_str!("fixtures/testshire.toml");
@@ -211,13 +214,6 @@ const CASES: &[(&str, &str, &str, &str, &str)] = &[
         "only applies at the top level",
     ),
 ];
-
-fn line_of(text: &str, needle: &str) -> usize {
-    text.lines()
-        .position(|l| l.contains(needle))
-        .map(|i| i + 1)
-        .unwrap_or_else(|| panic!("`{needle}` is not in the edited text"))
-}
 
 #[test]
 fn the_valid_ruleset_loads() {

@@ -31,3 +31,11 @@ pub fn area(id: &str) -> Ruleset {
 pub fn all_rulesets() -> Vec<Ruleset> {
     ruleset_files().iter().map(|p| load(p)).collect()
 }
+
+/// The 1-based line of `text` holding `needle`, where a test expects its error.
+pub fn line_of(text: &str, needle: &str) -> usize {
+    text.lines()
+        .position(|l| l.contains(needle))
+        .map(|i| i + 1)
+        .unwrap_or_else(|| panic!("`{needle}` is not in the edited text"))
+}
