@@ -22,6 +22,19 @@ fn source(file: &str) -> Option<String> {
     Some(std::fs::read_to_string(path).unwrap())
 }
 
+/// The document has `levels` lists holding `items` bullets in all, and each bullet is an
+/// indicator of the area at its list's level.
+fn assert_covered(area: &str, lists: &[Vec<String>], levels: usize, items: usize) {
+    assert_eq!(lists.len(), levels, "{area}: one list per level");
+    assert_eq!(
+        lists.iter().map(Vec::len).sum::<usize>(),
+        items,
+        "{area}: the document's {items} bullets"
+    );
+    let wrong = missing(&common::area(area), lists);
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
 /// Every (list rank, item) pair missing from the ruleset, or at the wrong level.
 fn missing(ruleset: &Ruleset, lists: &[Vec<String>]) -> Vec<String> {
     let mut wrong = Vec::new();
@@ -61,14 +74,7 @@ fn every_rochdale_indicator_bullet_is_an_indicator_at_its_level() {
             lists.last_mut().unwrap().push(clean(line));
         }
     }
-    assert_eq!(lists.len(), 5, "Levels 1 to 5");
-    assert_eq!(
-        lists.iter().map(Vec::len).sum::<usize>(),
-        82,
-        "the document's 82 bullets"
-    );
-    let wrong = missing(&common::area("rochdale"), &lists);
-    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    assert_covered("rochdale", &lists, 5, 82);
 }
 
 #[test]
@@ -89,12 +95,5 @@ fn every_rotherham_example_indicator_is_an_indicator_at_its_level() {
             in_list = false;
         }
     }
-    assert_eq!(lists.len(), 4, "Levels 1 to 4");
-    assert_eq!(
-        lists.iter().map(Vec::len).sum::<usize>(),
-        31,
-        "the document's 31 indicators"
-    );
-    let wrong = missing(&common::area("rotherham"), &lists);
-    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    assert_covered("rotherham", &lists, 4, 31);
 }
