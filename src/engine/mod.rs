@@ -2,11 +2,13 @@
 //! Plain Rust with no Leptos and no web-sys, so all of it is tested natively.
 
 pub mod evaluate;
-#[cfg(not(target_arch = "wasm32"))]
 pub mod load;
 pub mod model;
 pub mod search;
+pub mod settings;
+pub mod summary;
 pub mod validate;
 
 pub use evaluate::{evaluate, Answers, FiredRule, Known, LikelyLevel, Outcome, Reason, RouteCard};
 pub use model::*;
+pub use summary::{summary, Summary, SummarySection};
