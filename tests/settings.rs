@@ -24,11 +24,17 @@ fn valid_settings_are_applied() {
     ]);
     assert_eq!(problems, Vec::<String>::new());
     assert_eq!(s.area.as_deref(), Some("rochdale"));
-    assert_eq!(s.exit_page, ExitSetting::To("https://www.bbc.co.uk/news".into()));
+    assert_eq!(
+        s.exit_page,
+        ExitSetting::To("https://www.bbc.co.uk/news".into())
+    );
     assert_eq!(s.brand_colour.as_deref(), Some("#6a1b9a"));
     assert_eq!(s.font.as_deref(), Some("\"Open Sans\", Arial, sans-serif"));
     assert!(s.high_visibility);
-    assert_eq!(s.parent_origin.as_deref(), Some("https://www.partnership.org.uk"));
+    assert_eq!(
+        s.parent_origin.as_deref(),
+        Some("https://www.partnership.org.uk")
+    );
     assert_eq!(s.ruleset.as_deref(), Some("/safeguarding/levels.toml"));
 }
 
@@ -43,7 +49,11 @@ fn nothing_set_means_every_default() {
 #[test]
 fn bad_values_are_reported_and_not_applied() {
     let cases: &[(&str, &str, &str)] = &[
-        ("area", "atlantis", "not an area of this widget; it has rotherham, rochdale"),
+        (
+            "area",
+            "atlantis",
+            "not an area of this widget; it has rotherham, rochdale",
+        ),
         ("fixed-area", "atlantis", "not an area of this widget"),
         ("fixed-area", "Rotherham!", "not an area id"),
         ("exit-page", "http://www.bbc.co.uk", "https://"),
@@ -54,7 +64,11 @@ fn bad_values_are_reported_and_not_applied() {
         ("font", "x;}body{display:none", "font stack"),
         ("font", "Arial,,", "font stack"),
         ("high-visibility", "yes", "neither"),
-        ("parent-origin", "https://www.example.org/page", "not an origin"),
+        (
+            "parent-origin",
+            "https://www.example.org/page",
+            "not an origin",
+        ),
         ("parent-origin", "http://www.example.org", "not an origin"),
         ("parent-origin", "*", "not an origin"),
         ("ruleset", "javascript:alert(1)", "not a path"),
@@ -65,18 +79,30 @@ fn bad_values_are_reported_and_not_applied() {
         let (s, problems) = read(&[(name, value)]);
         assert_eq!(s, Settings::default(), "{name}={value} must not be applied");
         assert_eq!(problems.len(), 1, "{name}={value}: {problems:?}");
-        assert!(problems[0].starts_with(&format!("{name}: ")), "{problems:?}");
-        assert!(problems[0].contains(expected), "{name}={value}: {problems:?} lacks {expected:?}");
+        assert!(
+            problems[0].starts_with(&format!("{name}: ")),
+            "{problems:?}"
+        );
+        assert!(
+            problems[0].contains(expected),
+            "{name}={value}: {problems:?} lacks {expected:?}"
+        );
     }
 }
 
 #[test]
 fn a_fixed_area_is_bundled_or_the_sites_own_ruleset() {
     let (s, problems) = read(&[("fixed-area", "rotherham")]);
-    assert_eq!((s.fixed_area.as_deref(), problems.len()), (Some("rotherham"), 0));
+    assert_eq!(
+        (s.fixed_area.as_deref(), problems.len()),
+        (Some("rotherham"), 0)
+    );
     // The site's ruleset names its area inside the file, known only once it is loaded.
     let (s, problems) = read(&[("fixed-area", "our-area"), ("ruleset", "levels.toml")]);
-    assert_eq!((s.fixed_area.as_deref(), problems.len()), (Some("our-area"), 0));
+    assert_eq!(
+        (s.fixed_area.as_deref(), problems.len()),
+        (Some("our-area"), 0)
+    );
 }
 
 #[test]
@@ -98,7 +124,12 @@ fn http_is_allowed_for_a_local_parent_only() {
 #[test]
 fn brand_colours_at_the_contrast_limit() {
     // The default brand blue and a dark grey pass; mid grey (#777, 4.48:1) just fails.
-    for (colour, ok) in [("#1d4f91", true), ("#595959", true), ("#777", false), ("#767676", true)] {
+    for (colour, ok) in [
+        ("#1d4f91", true),
+        ("#595959", true),
+        ("#777", false),
+        ("#767676", true),
+    ] {
         let (s, _) = read(&[("brand-colour", colour)]);
         assert_eq!(s.brand_colour.is_some(), ok, "{colour}");
     }

@@ -5,15 +5,20 @@
 // so Back cannot bring the answers back.
 //
 // Plain JavaScript, loaded as a file of the site, so it works even when the wasm has not loaded.
-// The destination is the links' href: the site's default (index.html), replaced per area when
-// its ruleset sets `exit_page`. It is off when <html> has data-exit-page="off" (the site) or
-// data-exit-page-area="off" (the area).
+// The destination is the links' href: the site's default (index.html, or the `exit-page`
+// setting), replaced per area when its ruleset sets `exit_page`. It is off when the widget's
+// element (<html>, or the host element of a script embed) has data-exit-page="off" (the
+// site) or data-exit-page-area="off" (the area). Mounted by widget.js, the widget is in a
+// shadow root; in embed.html it is in a frame, and leaving takes the whole page away.
 (() => {
   const PRESSES = 3;
   const WINDOW_MS = 5000;
-  const links = () => [...document.querySelectorAll('[data-exit-this-page]')];
-  const root = document.documentElement;
-  const enabled = () => root.dataset.exitPage !== 'off' && root.dataset.exitPageArea !== 'off';
+  const host = () => document.querySelector('[data-threshold-widget]');
+  const root = () => host()?.shadowRoot ?? document;
+  const widget = () => (host()?.shadowRoot ? host() : document.documentElement);
+  const links = () => [...root().querySelectorAll('[data-exit-this-page]')];
+  const enabled = () => widget().dataset.exitPage !== 'off' && widget().dataset.exitPageArea !== 'off';
+  const framed = document.documentElement.dataset.embed === 'frame' && window.top !== window;
 
   function leave(event) {
     if (!enabled()) return;
@@ -21,15 +26,25 @@
     if (!link) return;
     if (event) event.preventDefault();
     window.dispatchEvent(new Event('threshold-widget:clear'));
-    const overlay = document.getElementById('exit-overlay');
+    const overlay = root().getElementById('exit-overlay');
     if (overlay) overlay.hidden = false;
+    if (framed) {
+      // The partnership's page around the frame must go too; a browser that refuses lets
+      // the frame at least leave.
+      try {
+        window.top.location.replace(link.href);
+        return;
+      } catch {
+        /* fall through */
+      }
+    }
     window.location.replace(link.href);
   }
 
   let count = 0;
   let timer = null;
   let lastKeyWasModified = false;
-  const status = () => document.getElementById('exit-status');
+  const status = () => root().getElementById('exit-status');
   function reset() {
     count = 0;
     clearTimeout(timer);
@@ -38,7 +53,8 @@
   }
 
   document.addEventListener('click', (event) => {
-    const link = event.target instanceof Element && event.target.closest('[data-exit-this-page]');
+    // composedPath: a click inside the shadow root reaches the document retargeted to the host.
+    const link = event.composedPath().find((el) => el instanceof Element && el.matches('[data-exit-this-page]'));
     if (link) leave(event);
   });
   document.addEventListener('keyup', (event) => {

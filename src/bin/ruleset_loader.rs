@@ -11,8 +11,10 @@ use wasm_bindgen::prelude::wasm_bindgen;
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen]
 pub fn load_ruleset(file: &str, text: &str) -> Result<Vec<u8>, String> {
-    let ruleset = threshold_widget::engine::load::load_str(file, text).map_err(|e| e.to_string())?;
-    postcard::to_allocvec(&ruleset).map_err(|e| format!("{file}: the ruleset could not be packed ({e})"))
+    let ruleset =
+        threshold_widget::engine::load::load_site_ruleset(file, text).map_err(|e| e.to_string())?;
+    postcard::to_allocvec(&ruleset)
+        .map_err(|e| format!("{file}: the ruleset could not be packed ({e})"))
 }
 
 fn main() {}

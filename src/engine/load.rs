@@ -61,6 +61,17 @@ impl fmt::Display for LoadError {
 /// Never panics, whatever the text (tests/loader_fuzz.rs); a text over [`MAX_FILE_BYTES`]
 /// or nested deeper than [`MAX_NESTING`] is refused before it is parsed.
 pub fn load_str(file: &str, text: &str) -> Result<Ruleset, LoadError> {
+    load(file, text, file_stem(file))
+}
+
+/// Reads a ruleset a partnership publishes on its own site (the page's `ruleset` setting):
+/// as [`load_str`], but its file may have any name, since the site, not this repository,
+/// decides where it lives.
+pub fn load_site_ruleset(file: &str, text: &str) -> Result<Ruleset, LoadError> {
+    load(file, text, None)
+}
+
+fn load(file: &str, text: &str, expected_area: Option<&str>) -> Result<Ruleset, LoadError> {
     let fail = |problems| LoadError {
         file: file.to_owned(),
         problems,
@@ -80,7 +91,7 @@ pub fn load_str(file: &str, text: &str) -> Result<Ruleset, LoadError> {
     })?;
 
     let mut diagnostics = validate(&ruleset);
-    if let Some(stem) = file_stem(file) {
+    if let Some(stem) = expected_area {
         if stem != ruleset.area.as_str() {
             diagnostics.push(super::validate::Diagnostic {
                 path: Path(vec![Step::Key("area")]),

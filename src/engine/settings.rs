@@ -71,9 +71,8 @@ pub fn read_settings<'a>(
 ) -> (Settings, Vec<SettingProblem>) {
     let mut s = Settings::default();
     let mut problems = Vec::new();
-    let mut problem = |setting: &'static str, message: String| {
-        problems.push(SettingProblem { setting, message })
-    };
+    let mut problem =
+        |setting: &'static str, message: String| problems.push(SettingProblem { setting, message });
     let mut fixed = None;
     for (name, value) in pairs {
         let value = value.trim();
@@ -146,20 +145,26 @@ fn ruleset_path(value: &str) -> Result<String, String> {
         .filter(|(s, _)| !s.contains('/'))
         .map(|(s, _)| s.to_ascii_lowercase());
     match scheme.as_deref() {
-        _ if bad => Err(format!("\u{201c}{value}\u{201d} is not a path to a file on this site.")),
+        _ if bad => Err(format!(
+            "\u{201c}{value}\u{201d} is not a path to a file on this site."
+        )),
         None => Ok(value.to_owned()),
         Some("https") if is_safe_link(value) => Ok(value.to_owned()),
-        Some(_) => Err(format!("\u{201c}{value}\u{201d} is not a path to a file on this site.")),
+        Some(_) => Err(format!(
+            "\u{201c}{value}\u{201d} is not a path to a file on this site."
+        )),
     }
 }
 
 /// `#rgb` or `#rrggbb`, lower-cased, dark enough for white text and for links on white.
 fn brand_colour(value: &str) -> Result<String, String> {
-    let hex = value.strip_prefix('#').filter(|h| {
-        (h.len() == 3 || h.len() == 6) && h.chars().all(|c| c.is_ascii_hexdigit())
-    });
+    let hex = value
+        .strip_prefix('#')
+        .filter(|h| (h.len() == 3 || h.len() == 6) && h.chars().all(|c| c.is_ascii_hexdigit()));
     let Some(hex) = hex else {
-        return Err(format!("\u{201c}{value}\u{201d} is not a colour such as #1d4f91."));
+        return Err(format!(
+            "\u{201c}{value}\u{201d} is not a colour such as #1d4f91."
+        ));
     };
     let full: String = if hex.len() == 3 {
         hex.chars().flat_map(|c| [c, c]).collect()
@@ -169,8 +174,11 @@ fn brand_colour(value: &str) -> Result<String, String> {
     let channel = |i: usize| u8::from_str_radix(&full[i..i + 2], 16).unwrap_or(0);
     let ratio = contrast_with_white(channel(0), channel(2), channel(4));
     if ratio < 4.5 {
+        // Tenths by integer arithmetic: float formatting would add 10 KB to the page's wasm.
+        let tenths = (ratio * 10.0) as u32;
+        let ratio = format!("{}.{}", tenths / 10, tenths % 10);
         return Err(format!(
-            "{value} has a contrast of {ratio:.1}:1 with white; links and the white text on buttons need at least 4.5:1 (WCAG 1.4.3), so the default colour is used."
+            "{value} has a contrast of {ratio}:1 with white; links and the white text on buttons need at least 4.5:1 (WCAG 1.4.3), so the default colour is used."
         ));
     }
     Ok(format!("#{}", full.to_ascii_lowercase()))

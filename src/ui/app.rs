@@ -1,41 +1,76 @@
-use super::area_picker::AreaPicker;
+use super::area_picker::{AreaPicker, Choice};
 use super::areas::{self, AreaState};
 use super::browser;
 use super::examples::{Prompts, WorkedExamples};
 use super::indicator_list::IndicatorList;
 use super::outcome_panel::OutcomePanel;
 use super::questions::{ContextQuestions, SafetyQuestion};
+use super::site_ruleset;
+use super::summary::SummaryPanel;
 use crate::catalogue;
+use crate::engine::settings::Settings;
 use crate::engine::{evaluate, Answers, Ruleset};
 use leptos::prelude::*;
 use std::sync::Arc;
 
 /// The whole widget for one area at a time.
+///
+/// `settings` are the site's (see engine::settings), `problems` the settings it could not
+/// apply, `loader` where the ruleset loader is (for the site's own ruleset).
 #[component]
-pub fn App() -> impl IntoView {
+pub fn App(settings: Settings, problems: Vec<String>, loader: Option<String>) -> impl IntoView {
     #[cfg(feature = "test-hooks")]
     if browser::test_failure().as_deref() == Some("panic") {
         panic!("test-hooks: a panic on purpose");
     }
-    let area = RwSignal::new(catalogue::choose(browser::area_in_url().as_deref()).id);
+    let first = match (&settings.ruleset, &settings.fixed_area, &settings.area) {
+        (Some(_), _, _) => Choice::Site,
+        (None, Some(id), _) | (None, None, Some(id)) => {
+            Choice::Bundled(catalogue::choose(Some(id)).id)
+        }
+        (None, None, None) => Choice::Bundled(catalogue::choose(None).id),
+    };
+    let picker = settings.fixed_area.is_none();
+    let site_path = settings.ruleset.clone();
+    let choice = RwSignal::new(first);
     let answers = RwSignal::new(Answers::default());
     let query = RwSignal::new(String::new());
+    let high_visibility = RwSignal::new(settings.high_visibility);
+    Effect::new(move |_| {
+        browser::set_widget_attribute("data-contrast", high_visibility.get().then_some("high"));
+    });
 
     // Bumped when a fetched area arrives, and by "Try again".
     let arrivals = RwSignal::new(0u32);
     // The default area is inside the wasm and shows at once; another area is fetched from
     // the site when chosen. A failure is reported, never shown as an empty page.
-    let state = move || -> AreaState {
-        arrivals.track();
-        let id = area.get();
-        match catalogue::find(id) {
-            Some(bundled) => areas::state(bundled, move || arrivals.update(|n| *n += 1)),
-            None => AreaState::Failed(format!("The area \u{201c}{id}\u{201d} is not bundled.")),
+    let state = {
+        let site_path = site_path.clone();
+        move || -> AreaState {
+            arrivals.track();
+            let arrived = move || arrivals.update(|n| *n += 1);
+            match (choice.get(), &site_path) {
+                (Choice::Site, Some(path)) => site_ruleset::state(path, loader.as_deref(), arrived),
+                (Choice::Site, None) => {
+                    AreaState::Failed("This site has no ruleset of its own.".into())
+                }
+                (Choice::Bundled(id), _) => match catalogue::find(id) {
+                    Some(bundled) => areas::state(bundled, arrived),
+                    None => {
+                        AreaState::Failed(format!("The area \u{201c}{id}\u{201d} is not bundled."))
+                    }
+                },
+            }
         }
     };
     let try_again = move || {
-        if let Some(bundled) = catalogue::find(area.get_untracked()) {
-            areas::forget_failure(bundled);
+        match choice.get_untracked() {
+            Choice::Site => site_ruleset::forget_failure(),
+            Choice::Bundled(id) => {
+                if let Some(bundled) = catalogue::find(id) {
+                    areas::forget_failure(bundled);
+                }
+            }
         }
         arrivals.update(|n| *n += 1);
     };
@@ -52,22 +87,56 @@ pub fn App() -> impl IntoView {
         query.set(String::new());
         browser::focus("danger-yes");
     };
-    let choose_area = move |id: &'static str| {
-        area.set(id);
+    let choose = move |c: Choice| {
+        choice.set(c);
         answers.set(Answers::default());
         query.set(String::new());
-        browser::set_area_in_url(id);
+        if let Choice::Bundled(id) = c {
+            browser::set_area_in_url(id);
+        }
     };
+    // The site's own ruleset in the picker: by its partnership's name once loaded.
+    let site_name = site_path.as_ref().map(|_| {
+        Signal::derive(move || {
+            arrivals.track();
+            site_ruleset::partnership().map_or_else(
+                || "This site's ruleset".to_owned(),
+                |p| format!("{p} (this site's ruleset)"),
+            )
+        })
+    });
+    let settings_problems = (!problems.is_empty()).then(|| {
+        view! {
+            <div class="notice" role="note" data-testid="settings-problems">
+                <p><strong>"Some settings of this page were not applied"</strong></p>
+                <ul>{problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
+            </div>
+        }
+    });
 
     view! {
         <header class="masthead">
             <h1>"Levels of need: what to do next"</h1>
-            <AreaPicker area=area on_choose=choose_area />
+            <div class="masthead-controls">
+                {picker.then(|| view! { <AreaPicker choice=choice site=site_name on_choose=choose /> })}
+                <button
+                    type="button"
+                    class="secondary contrast-toggle"
+                    aria-pressed=move || if high_visibility.get() { "true" } else { "false" }
+                    on:click=move |_| high_visibility.update(|on| *on = !*on)
+                >
+                    "High visibility"
+                </button>
+            </div>
         </header>
+        {settings_problems}
         {move || match state() {
             AreaState::Loading => view! {
                 <p class="loading" role="status">
-                    "Loading the " {move || catalogue::find(area.get()).map_or("", |a| a.partnership)} " guidance\u{2026}"
+                    {move || match choice.get() {
+                        Choice::Site => "Loading this site\u{2019}s ruleset\u{2026}".to_owned(),
+                        Choice::Bundled(id) => format!("Loading the {} guidance\u{2026}", catalogue::find(id).map_or("", |a| a.partnership)),
+                    }}
                 </p>
             }.into_any(),
             AreaState::Failed(problem) => view! {
@@ -76,6 +145,15 @@ pub fn App() -> impl IntoView {
                     <p>{problem}</p>
                     <p>"If a child is in immediate danger, call 999. Otherwise follow your organisation's safeguarding procedures and talk to your designated safeguarding lead."</p>
                     <button type="button" on:click=move |_| try_again()>"Try again"</button>
+                </div>
+            }.into_any(),
+            AreaState::Invalid { file, problems } => view! {
+                <div class="failure" role="alert" data-testid="site-ruleset-problems">
+                    <h2>"This site\u{2019}s ruleset has problems"</h2>
+                    <p>"The partnership\u{2019}s own ruleset, " <code>{file}</code> ", cannot be used until these are fixed:"</p>
+                    <ul class="problems">{problems.into_iter().map(|p| view! { <li><code>{p}</code></li> }).collect_view()}</ul>
+                    {picker.then(|| view! { <p>"The bundled areas still work: choose one under \u{201c}Area\u{201d} above."</p> })}
+                    <p>"If a child is in immediate danger, call 999. Otherwise follow your organisation's safeguarding procedures and talk to your designated safeguarding lead."</p>
                 </div>
             }.into_any(),
             AreaState::Ready(rs) => {
@@ -97,6 +175,7 @@ pub fn App() -> impl IntoView {
                             <button type="button" class="start-again" on:click=move |_| start_again()>
                                 "Start again"
                             </button>
+                            <SummaryPanel ruleset=rs.clone() answers=answers outcome=outcome />
                         </div>
                     </div>
                     <a class="level-peek" href="#outcome">

@@ -1,29 +1,49 @@
 use crate::catalogue::AREAS;
 use leptos::prelude::*;
 
-/// The partnership whose document to use; its choice is also `?area=` in the address.
+/// Which ruleset the page shows: a bundled area, or the site's own ruleset.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Choice {
+    Bundled(&'static str),
+    Site,
+}
+
+const SITE_VALUE: &str = "this-site";
+
+/// The partnership whose document to use; a bundled area's choice is also `?area=` in the
+/// address. `site` names the site's own ruleset when the page has one.
 #[component]
 pub fn AreaPicker(
-    area: RwSignal<&'static str>,
-    on_choose: impl Fn(&'static str) + Send + Sync + 'static,
+    choice: RwSignal<Choice>,
+    site: Option<Signal<String>>,
+    on_choose: impl Fn(Choice) + Send + Sync + 'static,
 ) -> impl IntoView {
+    let site_option = site.map(|name| {
+        view! { <option value=SITE_VALUE selected=move || choice.get() == Choice::Site>{move || name.get()}</option> }
+    });
     let options = AREAS
         .iter()
-        .map(|a| view! { <option value=a.id selected=move || area.get() == a.id>{a.partnership}</option> })
+        .map(|a| view! { <option value=a.id selected=move || choice.get() == Choice::Bundled(a.id)>{a.partnership}</option> })
         .collect_view();
     view! {
         <div class="area-picker">
             <label for="area">"Area"</label>
             <select
                 id="area"
-                prop:value=move || area.get()
+                prop:value=move || match choice.get() {
+                    Choice::Bundled(id) => id,
+                    Choice::Site => SITE_VALUE,
+                }
                 on:change=move |ev| {
                     let chosen = event_target_value(&ev);
-                    if let Some(a) = AREAS.iter().find(|a| a.id == chosen) {
-                        on_choose(a.id);
+                    if chosen == SITE_VALUE {
+                        on_choose(Choice::Site);
+                    } else if let Some(a) = AREAS.iter().find(|a| a.id == chosen) {
+                        on_choose(Choice::Bundled(a.id));
                     }
                 }
             >
+                {site_option}
                 {options}
             </select>
         </div>

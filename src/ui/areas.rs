@@ -15,6 +15,11 @@ pub enum AreaState {
     Loading,
     Ready(Arc<Ruleset>),
     Failed(String),
+    /// A site's own ruleset that does not pass the checks: every problem, with its line.
+    Invalid {
+        file: String,
+        problems: Vec<String>,
+    },
 }
 
 thread_local! {

@@ -1,24 +1,205 @@
-//! The few places the UI touches the browser directly: the address bar, focus, the clock,
-//! fetching the site's own area files and the panic message. No data about a child passes
-//! through here.
+//! The few places the UI touches the browser directly: where the widget is mounted (its own
+//! page, `embed.html` in a frame, or a shadow root in a partnership's page), the address
+//! bar, focus, the clock, fetching the site's own files, the frame's height and the panic
+//! message. No data about a child passes through here.
 
-use wasm_bindgen::JsCast;
-use web_sys::HtmlElement;
+use crate::engine::settings::{ExitSetting, Settings, SETTING_NAMES};
+use std::cell::RefCell;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Element, HtmlElement, ShadowRoot};
 
-pub fn element_by_id(id: &str) -> Option<HtmlElement> {
-    web_sys::window()?
-        .document()?
-        .get_element_by_id(id)?
-        .dyn_into()
-        .ok()
+/// How the widget is on the page.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// index.html, the widget's own page.
+    Page,
+    /// embed.html inside a partnership's `<iframe>`.
+    Frame,
+    /// Mounted by widget.js into `<div data-threshold-widget>` of a partnership's page.
+    Script,
 }
 
-/// The `?area=` of the page's address.
-pub fn area_in_url() -> Option<String> {
-    let search = web_sys::window()?.location().search().ok()?;
-    web_sys::UrlSearchParams::new_with_str(&search)
-        .ok()?
-        .get("area")
+/// Where the widget lives: the element to render into, the element that carries its
+/// settings, theme and state attributes (`<html>`, or the host element), and its settings.
+pub struct Mount {
+    pub app: HtmlElement,
+    pub mode: Mode,
+    pub settings: Vec<(String, String)>,
+}
+
+thread_local! {
+    /// The shadow root in script mode, where the widget's ids live.
+    static SHADOW: RefCell<Option<ShadowRoot>> = const { RefCell::new(None) };
+    /// `<html>`, or the host element in script mode.
+    static WIDGET: RefCell<Option<HtmlElement>> = const { RefCell::new(None) };
+    /// The folder of the widget's files, when it is not the page's own (script mode).
+    static BASE: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+fn document() -> Option<web_sys::Document> {
+    web_sys::window()?.document()
+}
+
+/// Finds where to mount: `#app` of the widget's own page, or else the first
+/// `[data-threshold-widget]` element whose shadow root widget.js has prepared.
+pub fn find_mount() -> Option<Mount> {
+    let document = document()?;
+    if let Some(app) = document.get_element_by_id("app") {
+        let html: HtmlElement = document.document_element()?.dyn_into().ok()?;
+        let mode = if html.get_attribute("data-embed").as_deref() == Some("frame") {
+            Mode::Frame
+        } else {
+            Mode::Page
+        };
+        let search = web_sys::window()?.location().search().ok()?;
+        let params = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
+        let settings = SETTING_NAMES
+            .iter()
+            .filter_map(|n| params.get(n).map(|v| (n.to_string(), v)))
+            .collect();
+        WIDGET.with(|w| *w.borrow_mut() = Some(html));
+        return Some(Mount {
+            app: app.dyn_into().ok()?,
+            mode,
+            settings,
+        });
+    }
+    let host: HtmlElement = document
+        .query_selector("[data-threshold-widget]")
+        .ok()??
+        .dyn_into()
+        .ok()?;
+    let shadow = host.shadow_root()?;
+    let app: HtmlElement = shadow.get_element_by_id("app")?.dyn_into().ok()?;
+    let settings = SETTING_NAMES
+        .iter()
+        .filter_map(|n| {
+            host.get_attribute(&format!("data-{n}"))
+                .map(|v| (n.to_string(), v))
+        })
+        .collect();
+    BASE.with(|b| *b.borrow_mut() = app.get_attribute("data-base"));
+    SHADOW.with(|s| *s.borrow_mut() = Some(shadow));
+    WIDGET.with(|w| *w.borrow_mut() = Some(host));
+    Some(Mount {
+        app,
+        mode: Mode::Script,
+        settings,
+    })
+}
+
+/// An element of the widget by id: in the page, or in the shadow root in script mode.
+pub fn element_by_id(id: &str) -> Option<HtmlElement> {
+    let found = match SHADOW.with(|s| s.borrow().clone()) {
+        Some(shadow) => shadow.get_element_by_id(id),
+        None => document()?.get_element_by_id(id),
+    };
+    found?.dyn_into().ok()
+}
+
+fn query_all(selector: &str) -> Vec<Element> {
+    let list = match SHADOW.with(|s| s.borrow().clone()) {
+        Some(shadow) => shadow.query_selector_all(selector),
+        None => match document() {
+            Some(d) => d.query_selector_all(selector),
+            None => return Vec::new(),
+        },
+    };
+    let Ok(list) = list else { return Vec::new() };
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
+        .collect()
+}
+
+/// Sets (or with `None` removes) an attribute of the widget's element (`<html>` or the host),
+/// where the stylesheet and web/exit-this-page.js read the widget's state.
+pub fn set_widget_attribute(name: &str, value: Option<&str>) {
+    WIDGET.with(|w| {
+        if let Some(w) = w.borrow().as_ref() {
+            let _ = match value {
+                Some(v) => w.set_attribute(name, v),
+                None => w.remove_attribute(name),
+            };
+        }
+    });
+}
+
+/// A page address relative to the widget's files (the page's own folder, or in script mode
+/// the folder widget.js came from).
+pub fn widget_url(relative: &str) -> Option<String> {
+    let base = BASE
+        .with(|b| b.borrow().clone())
+        .or_else(|| document()?.base_uri().ok()?)?;
+    web_sys::Url::new_with_base(relative, &base)
+        .ok()
+        .map(|u| u.href())
+}
+
+/// A path the partnership's page gives (its `ruleset` setting), resolved against that page;
+/// `None` unless it is on the page's own origin.
+pub fn same_origin_url(path: &str) -> Option<String> {
+    let document = document()?;
+    let url = web_sys::Url::new_with_base(path, &document.base_uri().ok()??).ok()?;
+    let own = web_sys::window()?.location().origin().ok()?;
+    (url.origin() == own).then(|| url.href())
+}
+
+/// The site's settings that shape the page before anything renders: theme, high visibility
+/// at the start, and where "Exit this page" goes.
+pub fn apply_site_settings(settings: &Settings) {
+    WIDGET.with(|w| {
+        let Some(w) = w.borrow().clone() else { return };
+        let style = w.style();
+        if let Some(c) = &settings.brand_colour {
+            let _ = style.set_property("--tw-brand", c);
+            let _ = style.set_property("--tw-non-urgent", c);
+        }
+        if let Some(f) = &settings.font {
+            let _ = style.set_property("--tw-font", f);
+        }
+    });
+    match &settings.exit_page {
+        ExitSetting::Default => {}
+        ExitSetting::Off => set_widget_attribute("data-exit-page", Some("off")),
+        ExitSetting::To(url) => {
+            for link in query_all("[data-exit-this-page]") {
+                let _ = link.set_attribute("href", url);
+                let _ = link.set_attribute("data-site-href", url);
+            }
+        }
+    }
+}
+
+/// In a frame, tells the parent page the height of the content whenever it changes, so the
+/// `<iframe>` can be sized without a scrollbar: a bare number, sent only to `origin`.
+pub fn report_height_to(origin: String) {
+    use wasm_bindgen::closure::Closure;
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Some(parent) = window.parent().ok().flatten() else {
+        return;
+    };
+    if parent == window {
+        return;
+    }
+    let Some(body) = document().and_then(|d| d.body()) else {
+        return;
+    };
+    let measured = body.clone();
+    let last = std::cell::Cell::new(-1.0);
+    let on_resize = Closure::<dyn FnMut()>::new(move || {
+        let height = measured.get_bounding_client_rect().height().ceil();
+        if height != last.get() {
+            last.set(height);
+            let _ = parent.post_message(&JsValue::from_f64(height), &origin);
+        }
+    });
+    if let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
+        observer.observe(&body);
+        std::mem::forget(observer);
+    }
+    on_resize.forget();
 }
 
 /// The failure a browser test asks for with `?tw-fail=`; only in the test-hooks build.
@@ -30,27 +211,35 @@ pub fn test_failure() -> Option<String> {
         .get("tw-fail")
 }
 
-/// Puts the chosen area (and nothing else) in the address, so the link can be shared.
+/// Puts the chosen area in the address (keeping the site's other settings), so the link can
+/// be shared; never in script mode, where the address is the partnership's page.
 pub fn set_area_in_url(area: &str) {
+    if SHADOW.with(|s| s.borrow().is_some()) {
+        return;
+    }
     let Some(window) = web_sys::window() else {
         return;
     };
     let Ok(history) = window.history() else {
         return;
     };
-    let path = window.location().pathname().unwrap_or_default();
-    let _ = history.replace_state_with_url(
-        &wasm_bindgen::JsValue::NULL,
-        "",
-        Some(&format!("{path}?area={area}")),
-    );
+    let location = window.location();
+    let Ok(params) = web_sys::UrlSearchParams::new_with_str(&location.search().unwrap_or_default())
+    else {
+        return;
+    };
+    params.set("area", area);
+    let path = location.pathname().unwrap_or_default();
+    let query: String = params.to_string().into();
+    let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("{path}?{query}")));
 }
 
-/// The bytes of one of the site's own files, by a path relative to the page.
+/// The bytes of one of the widget's own files, by a path relative to its folder.
 pub async fn fetch_bytes(path: &str) -> Result<Vec<u8>, String> {
     use wasm_bindgen_futures::JsFuture;
     let window = web_sys::window().ok_or("no window")?;
-    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(path))
+    let url = widget_url(path).ok_or("not an address")?;
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(&url))
         .await
         .map_err(|_| "the network request failed".to_owned())?
         .dyn_into()
@@ -95,27 +284,9 @@ pub fn on_leaving(clear: impl Fn() + Clone + 'static) {
 /// Points "Exit this page" at the area's own destination, or turns it off for the area; with
 /// no setting, the site's default (the links' href in index.html) stands.
 pub fn apply_exit_page(exit: Option<&crate::engine::ExitPage>) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    if let Some(root) = document.document_element() {
-        let off = exit.is_some_and(|e| !e.enabled);
-        let _ = if off {
-            root.set_attribute("data-exit-page-area", "off")
-        } else {
-            root.remove_attribute("data-exit-page-area")
-        };
-    }
-    let Ok(links) = document.query_selector_all("[data-exit-this-page]") else {
-        return;
-    };
-    for i in 0..links.length() {
-        let Some(link) = links
-            .item(i)
-            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-        else {
-            continue;
-        };
+    let off = exit.is_some_and(|e| !e.enabled);
+    set_widget_attribute("data-exit-page-area", off.then_some("off"));
+    for link in query_all("[data-exit-this-page]") {
         let default = match link.get_attribute("data-site-href") {
             Some(d) => d,
             None => {
@@ -147,4 +318,20 @@ pub fn install_panic_message() {
             let _ = msg.remove_attribute("hidden");
         }
     }));
+}
+
+/// Opens the browser's print dialogue (the print stylesheet shows only the summary).
+pub fn print() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.print();
+    }
+}
+
+/// Puts `text` on the clipboard; false if the browser refuses.
+pub async fn copy_text(text: &str) -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let promise = window.navigator().clipboard().write_text(text);
+    wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
 }

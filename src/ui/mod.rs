@@ -10,16 +10,39 @@ mod indicator_list;
 mod outcome_panel;
 mod questions;
 mod route_card;
+mod site_ruleset;
+mod summary;
 
 pub use app::App;
 
-/// Installs the panic message, mounts the widget and marks the page ready.
+use crate::catalogue::AREAS;
+use crate::engine::settings::read_settings;
+
+/// Finds where the widget goes (its own page, a frame, or a partnership's element), applies
+/// the site's settings, mounts the widget and marks it ready.
 pub fn start() {
     browser::install_panic_message();
-    let Some(root) = browser::element_by_id("app") else {
+    let Some(mount) = browser::find_mount() else {
         return;
     };
+    let bundled: Vec<&str> = AREAS.iter().map(|a| a.id).collect();
+    let (settings, problems) = read_settings(
+        mount.settings.iter().map(|(k, v)| (k.as_str(), v.as_str())),
+        &bundled,
+    );
+    browser::apply_site_settings(&settings);
+    if mount.mode == browser::Mode::Frame {
+        if let Some(origin) = settings.parent_origin.clone() {
+            browser::report_height_to(origin);
+        }
+    }
+    let loader = mount.app.get_attribute("data-loader");
+    let root = mount.app.clone();
     root.set_inner_html("");
-    leptos::mount::mount_to(root.clone(), App).forget();
+    let problems: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+    leptos::mount::mount_to(root.clone(), move || {
+        leptos::view! { <App settings=settings problems=problems loader=loader /> }
+    })
+    .forget();
     let _ = root.set_attribute("data-ready", "true");
 }

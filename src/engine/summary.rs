@@ -1,0 +1,228 @@
+//! `summary(ruleset, answers, outcome) -> Summary`: what a practitioner prints or pastes into
+//! a referral form.
+//!
+//! Built only from the ruleset's own text, the answers to the page's fixed questions and the
+//! fixed wording below: no names, no identifiers, no free text, no date or time of the check.
+//! The plain-text form (`Display`) is what goes to the clipboard.
+
+use super::evaluate::{Answers, Known, Outcome};
+use super::model::{ContextTrigger, Danger, Ruleset};
+use std::fmt;
+
+/// The whole summary: its sections in order, each only when it has something to say.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Summary {
+    pub sections: Vec<SummarySection>,
+}
+
+/// One part of the summary: a heading and its lines.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SummarySection {
+    pub heading: String,
+    pub lines: Vec<String>,
+}
+
+/// The first line of the plain-text summary.
+pub const SUMMARY_TITLE: &str = "Levels of need: summary";
+
+/// The page's questions, in the words the page asks them.
+const DANGER_QUESTION: &str = "Is the child in immediate danger?";
+const CRIME_QUESTION: &str = "Do you believe a crime may have been committed?";
+const SOCIAL_WORKER_QUESTION: &str = "Does the child already have a social worker?";
+const EARLY_HELP_QUESTION: &str = "Has early help been tried without the situation improving?";
+
+/// The page's own reminder, shown with every outcome.
+const GUIDE_NOTICE: &str = "This is a guide. It does not replace your professional judgement or a conversation with your designated safeguarding lead.";
+
+/// Text from the ruleset on one line: line breaks become spaces, nothing else changes.
+fn one_line(text: &str) -> String {
+    if text.contains(['\n', '\r']) {
+        text.split(['\n', '\r'])
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
+    } else {
+        text.to_owned()
+    }
+}
+
+fn yes_no(answer: bool) -> &'static str {
+    if answer {
+        "Yes"
+    } else {
+        "No"
+    }
+}
+
+fn section(heading: &str, lines: Vec<String>) -> Option<SummarySection> {
+    (!lines.is_empty()).then(|| SummarySection {
+        heading: heading.to_owned(),
+        lines,
+    })
+}
+
+fn outcome_lines(outcome: &Outcome) -> Vec<String> {
+    let mut lines = vec![format!(
+        "Likely level of need: {}",
+        one_line(&outcome.level.name)
+    )];
+    if outcome.danger_unanswered {
+        lines.push(
+            "You have not answered whether the child is in immediate danger. If they are, call 999 now."
+                .to_owned(),
+        );
+    }
+    lines.extend(outcome.rules.iter().map(|r| one_line(&r.summary)));
+    if outcome.route_level != outcome.level.name {
+        lines.push(format!(
+            "The routes below are those for {}.",
+            one_line(&outcome.route_level)
+        ));
+    }
+    lines
+}
+
+fn route_lines(outcome: &Outcome) -> Vec<String> {
+    outcome
+        .routes
+        .iter()
+        .map(|card| {
+            let r = &card.route;
+            let mut line = format!(
+                "{}: {}. {}",
+                r.urgency.label(),
+                one_line(&r.name),
+                one_line(&r.action)
+            );
+            if let Some(phone) = &r.phone {
+                line.push_str(&format!(" Phone: {}.", one_line(phone)));
+            }
+            for extra in [&r.then, &r.find_details].into_iter().flatten() {
+                line.push(' ');
+                line.push_str(&one_line(extra));
+            }
+            line
+        })
+        .collect()
+}
+
+fn answer_lines(ruleset: &Ruleset, answers: &Answers) -> Vec<String> {
+    let mut lines = vec![format!(
+        "{DANGER_QUESTION} {}",
+        answers.danger.map_or("Not answered", Danger::label)
+    )];
+    // Only the questions the page asks for this area, and only those answered.
+    let asked = |t: ContextTrigger| ruleset.context_used(t);
+    if let Some(crime) = answers.crime.filter(|_| asked(ContextTrigger::Crime)) {
+        lines.push(format!("{CRIME_QUESTION} {}", yes_no(crime)));
+    }
+    let asks_social_worker =
+        asked(ContextTrigger::HasSocialWorker) || asked(ContextTrigger::SocialWorkerUnsure);
+    if let Some(known) = answers.social_worker.filter(|_| asks_social_worker) {
+        lines.push(format!("{SOCIAL_WORKER_QUESTION} {}", Known::label(known)));
+    }
+    if let Some(tried) = answers
+        .early_help_not_improved
+        .filter(|_| asked(ContextTrigger::EarlyHelpNotImproved))
+    {
+        lines.push(format!("{EARLY_HELP_QUESTION} {}", yes_no(tried)));
+    }
+    let ticked: Vec<String> = ruleset
+        .indicators
+        .iter()
+        .filter(|i| answers.ticked.contains(&i.id))
+        .map(|i| {
+            let level = ruleset
+                .level(&i.level)
+                .map_or_else(|| i.level.to_string(), |l| one_line(&l.name));
+            let rebuilt = if i.reconstructed {
+                " (wording rebuilt from damaged text in the document)"
+            } else {
+                ""
+            };
+            format!("{level}: \u{201c}{}\u{201d}{rebuilt}", one_line(&i.text))
+        })
+        .collect();
+    if ticked.is_empty() {
+        lines.push(
+            if answers.none_of_these {
+                "None of these"
+            } else {
+                "No indicator ticked"
+            }
+            .to_owned(),
+        );
+    }
+    lines.extend(ticked);
+    lines
+}
+
+fn family_lines(outcome: &Outcome) -> Vec<String> {
+    outcome
+        .consent
+        .iter()
+        .map(|n| format!("{} ({})", one_line(&n.text), one_line(&n.source)))
+        .collect()
+}
+
+fn source_lines(ruleset: &Ruleset, outcome: &Outcome) -> Vec<String> {
+    let p = &ruleset.provenance;
+    let review = p
+        .review_date
+        .as_deref()
+        .map_or_else(String::new, |d| format!(", review date {}", one_line(d)));
+    let g = &outcome.guidance;
+    let mut lines = vec![
+        format!(
+            "Based on {} ({}, {}{review}).",
+            one_line(&p.title),
+            one_line(&p.partnership),
+            one_line(&p.date)
+        ),
+        GUIDE_NOTICE.to_owned(),
+        format!(
+            "{} ({})",
+            one_line(&g.reminder.text),
+            one_line(&g.reminder.source)
+        ),
+    ];
+    if let Some(e) = &g.escalation {
+        lines.push(format!(
+            "If you disagree with a decision: {} ({})",
+            one_line(&e.text),
+            one_line(&e.source)
+        ));
+    }
+    lines
+}
+
+/// The summary of one check: the outcome, what to do, the answers, what to tell the family
+/// and the source. `outcome` is `evaluate(ruleset, answers)`.
+pub fn summary(ruleset: &Ruleset, answers: &Answers, outcome: &Outcome) -> Summary {
+    let sections = [
+        section("Outcome", outcome_lines(outcome)),
+        section("What to do now", route_lines(outcome)),
+        section("Your answers", answer_lines(ruleset, answers)),
+        section("What to tell the family", family_lines(outcome)),
+        section("Source", source_lines(ruleset, outcome)),
+    ];
+    Summary {
+        sections: sections.into_iter().flatten().collect(),
+    }
+}
+
+impl fmt::Display for Summary {
+    /// Plain text for the clipboard: the title, then each section's heading and its lines
+    /// as "- " bullets, a blank line between sections, no trailing newline.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(SUMMARY_TITLE)?;
+        for s in &self.sections {
+            write!(f, "\n\n{}", s.heading)?;
+            for line in &s.lines {
+                write!(f, "\n- {line}")?;
+            }
+        }
+        Ok(())
+    }
+}
