@@ -12,4 +12,4 @@ cargo run --quiet --locked ${TW_FEATURES:+--features $TW_FEATURES} -- pack "$dir
 node scripts/csp-start-script.mjs "$dir"
 node scripts/build-loader.mjs "$dir"
 node scripts/embed.mjs "$dir"
-if [ -f scripts/offline.mjs ]; then node scripts/offline.mjs "$dir"; fi
+node scripts/offline.mjs "$dir"

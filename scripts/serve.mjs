@@ -7,7 +7,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
-const TYPES = {
+export const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',
@@ -71,7 +71,9 @@ export function serve({ dir, host = '127.0.0.1', port = 0, log = false, encoding
     const encoding = forced ? (forced === 'identity' ? null : forced) : negotiated;
     const headers = {
       'Content-Type': type,
-      'Cache-Control': type.startsWith('text/html') ? 'no-cache' : 'public, max-age=31536000, immutable',
+      // Only a file named by its content hash may be kept for ever; index.html, embed.html,
+      // sw.js, widget.js, the manifest and icons keep their names across versions.
+      'Cache-Control': /-[0-9a-f]{12,}(_bg)?\.\w+$/.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache',
       'X-Content-Type-Options': 'nosniff',
       'Referrer-Policy': 'no-referrer',
       Vary: 'Accept-Encoding',

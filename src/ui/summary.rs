@@ -36,7 +36,7 @@ pub fn SummaryPanel(
                 <button type="button" class="secondary" on:click=move |_| browser::print()>"Print summary"</button>
                 <button type="button" class="secondary" on:click=copy>"Copy as text"</button>
             </div>
-            <p class="copy-status" role="status">{move || copied.get()}</p>
+            <p class="copy-status" aria-live="polite">{move || copied.get()}</p>
             <div class="summary-body">
                 {move || record.with(|r| r.sections.iter().map(|s| view! {
                     <h3>{s.heading.clone()}</h3>

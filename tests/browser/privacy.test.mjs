@@ -62,9 +62,15 @@ test('nothing leaves the device and nothing is kept: a full session in every are
       local: localStorage.length,
       session: sessionStorage.length,
       idb: (await indexedDB.databases()).length,
-      caches: (await caches.keys()).length,
+      // The service worker keeps the site's own files for offline use, and nothing else.
+      cached: (await Promise.all((await caches.keys()).map(async (n) => (await (await caches.open(n)).keys()).map((r) => r.url)))).flat(),
     }));
-    assert.deepEqual(kept, { local: 0, session: 0, idb: 0, caches: 0 }, `${area}: storage`);
+    const { cached, ...stored } = kept;
+    assert.deepEqual(stored, { local: 0, session: 0, idb: 0 }, `${area}: storage`);
+    for (const u of cached.map((c) => new URL(c))) {
+      assert.ok(u.origin === origin && !u.search && !u.hash && (u.pathname === '/' || siteFiles.has(u.pathname)),
+        `${area}: ${u} is in Cache Storage but is not a file of the site`);
+    }
     assert.equal(new URL(page.url()).search, `?area=${area}`, `${area}: the address carries the area and nothing else`);
     for (const text of ticked) {
       assert.ok(!consoleLines.some((l) => l.text.includes(text)), `${area}: "${text}" was written to the console`);

@@ -3,7 +3,7 @@
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serve } from '../../scripts/serve.mjs';
+import { serve, TYPES } from '../../scripts/serve.mjs';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const DIST = path.resolve(process.env.DIST_DIR ?? 'dist');
@@ -82,4 +82,35 @@ export class Widget {
   async telLinks() {
     return this.routes.locator('a[href^="tel:"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
   }
+}
+
+/** Serves a made-up https origin inside `context` from disk, as a partnership's site would be:
+ *  `mounts` maps a path prefix to a folder (longest first) or a path to a page's text; HTML
+ *  gets `csp` when given. Nothing reaches the network. */
+export async function routeOrigin(context, origin, mounts, { csp = null } = {}) {
+  const entries = Object.entries(mounts).sort((a, b) => b[0].length - a[0].length);
+  await context.route(`${origin}/**`, async (route) => {
+    const { pathname } = new URL(route.request().url());
+    for (const [prefix, target] of entries) {
+      if (!pathname.startsWith(prefix)) continue;
+      let body;
+      let file = pathname;
+      if (typeof target === 'string' && fs.existsSync(target) && fs.statSync(target).isDirectory()) {
+        const root = path.resolve(target);
+        file = path.join(root, path.normalize('/' + pathname.slice(prefix.length)));
+        if (pathname.endsWith('/')) file = path.join(file, 'index.html');
+        if (!file.startsWith(root + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) continue;
+        body = fs.readFileSync(file);
+      } else if (pathname === prefix) {
+        body = target;
+      } else {
+        continue;
+      }
+      const type = TYPES[path.extname(file)] ?? 'text/html; charset=utf-8';
+      const headers = { 'content-type': type };
+      if (csp && type.startsWith('text/html')) headers['content-security-policy'] = csp;
+      return route.fulfill({ status: 200, headers, body });
+    }
+    return route.fulfill({ status: 404, contentType: 'text/plain', body: 'Not found' });
+  });
 }

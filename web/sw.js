@@ -1,0 +1,48 @@
+// Service worker of threshold-widget: the checker opens without a connection after one visit.
+// scripts/offline.mjs (the last Trunk hook) writes dist/sw.js from web/sw.js, filling in this
+// build's file list and version. Any change to any file gives a new version, so a
+// new sw.js, which the browser installs alongside the old one.
+//
+// It keeps only the site's own files, as the server sent them. It never stores a request
+// the page makes, and sees no answer or tick: those never leave the page (DESIGN.md section 6).
+const VERSION = '%VERSION%';
+const FILES = [/* FILES */];
+const PREFIX = 'threshold-widget-';
+const CACHE = PREFIX + VERSION;
+// Files are relative to this script's folder, which is the scope ('./').
+const FOLDER = new URL('./', self.location).href;
+const URLS = new Set([FOLDER, ...FILES.map((f) => new URL(f, FOLDER).href)]);
+
+self.addEventListener('install', (event) => {
+  // All or nothing: if one file fails, the install fails and the old version keeps serving.
+  // 'reload' bypasses the HTTP cache, so no older copy of a file is taken for this version's.
+  const requests = [...URLS].map((url) => new Request(url, { cache: 'reload' }));
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(requests))
+    .catch((error) => caches.delete(CACHE).then(() => { throw error; })));
+  // No skipWaiting() (and no clients.claim()): a new version waits until no page of the old one
+  // is open. An open page keeps being served from its own version's cache, so it never loads a
+  // file of another version (a renamed wasm, a changed area file) and a new page never gets
+  // an old one; the old cache is deleted only once nothing can need it.
+});
+
+self.addEventListener('activate', (event) => {
+  // Only our own older versions: other caches of the origin belong to someone else.
+  event.waitUntil(caches.keys().then((names) => Promise.all(names
+    .filter((name) => name.startsWith(PREFIX) && name !== CACHE)
+    .map((name) => caches.delete(name)))));
+});
+
+self.addEventListener('fetch', (event) => {
+  const { request } = event;
+  if (request.method !== 'GET') return;
+  const url = new URL(request.url);
+  url.hash = '';
+  // The page is opened as ?area=rochdale: the query only chooses the area inside the page.
+  if (request.mode === 'navigate') url.search = '';
+  // Anything that is not a file of this version goes to the network untouched.
+  if (url.origin !== self.location.origin || !URLS.has(url.href)) return;
+  event.respondWith(caches.open(CACHE)
+    .then((cache) => cache.match(url.href, { ignoreVary: true }))
+    // A redirected copy (a host sending index.html to its folder) cannot answer a navigation.
+    .then((cached) => (cached && !cached.redirected ? cached : fetch(request))));
+});
