@@ -12,11 +12,14 @@ const CACHE = PREFIX + VERSION;
 // Files are relative to this script's folder, which is the scope ('./').
 const FOLDER = new URL('./', self.location).href;
 const URLS = new Set([FOLDER, ...FILES.map((f) => new URL(f, FOLDER).href)]);
+// The ruleset loader (about 130 KB) is needed only where a site uses its own ruleset: kept
+// when first used, not downloaded on every first visit.
+const ON_USE = new Set(FILES.filter((f) => f.startsWith('ruleset-loader-')).map((f) => new URL(f, FOLDER).href));
 
 self.addEventListener('install', (event) => {
   // All or nothing: if one file fails, the install fails and the old version keeps serving.
   // 'reload' bypasses the HTTP cache, so no older copy of a file is taken for this version's.
-  const requests = [...URLS].map((url) => new Request(url, { cache: 'reload' }));
+  const requests = [...URLS].filter((url) => !ON_USE.has(url)).map((url) => new Request(url, { cache: 'reload' }));
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(requests))
     .catch((error) => caches.delete(CACHE).then(() => { throw error; })));
   // No skipWaiting() (and no clients.claim()): a new version waits until no page of the old one
@@ -44,5 +47,11 @@ self.addEventListener('fetch', (event) => {
   event.respondWith(caches.open(CACHE)
     .then((cache) => cache.match(url.href, { ignoreVary: true }))
     // A redirected copy (a host sending index.html to its folder) cannot answer a navigation.
-    .then((cached) => (cached && !cached.redirected ? cached : fetch(request))));
+    .then((cached) => (cached && !cached.redirected ? cached : fetch(request).then((response) => {
+      if (response.ok && ON_USE.has(url.href)) {
+        const copy = response.clone();
+        event.waitUntil(caches.open(CACHE).then((cache) => cache.put(url.href, copy)));
+      }
+      return response;
+    }))));
 });
