@@ -171,7 +171,9 @@ fn brand_colour(value: &str) -> Result<String, String> {
     } else {
         hex.to_owned()
     };
-    let channel = |i: usize| u8::from_str_radix(&full[i..i + 2], 16).unwrap_or(0);
+    let nibble = |c: u8| (c as char).to_digit(16).unwrap_or(0) as u8;
+    let bytes = full.as_bytes();
+    let channel = |i: usize| nibble(bytes[i]) * 16 + nibble(bytes[i + 1]);
     let ratio = contrast_with_white(channel(0), channel(2), channel(4));
     if ratio < 4.5 {
         // Tenths by integer arithmetic: float formatting would add 10 KB to the page's wasm.

@@ -1,4 +1,4 @@
-use crate::engine::{dial_digits, RouteCard, Urgency};
+use crate::engine::{dial_digits, phone_parts, RouteCard, Urgency};
 use leptos::prelude::*;
 
 /// One contact route, styled by urgency, with a screen-reader prefix as on NHS care cards.
@@ -14,11 +14,11 @@ pub fn RouteCardView(card: RouteCard) -> impl IntoView {
         let href = format!("tel:{}", dial_digits(&phone));
         view! { <a class="call" href=href>"Call " {phone}</a> }
     });
-    let then = r.then.clone().map(|t| view! { <p>{t}</p> });
+    let then = r.then.as_deref().map(|t| view! { <p>{linked(t)}</p> });
     let find = r
         .find_details
-        .clone()
-        .map(|t| view! { <p class="find-details">{t}</p> });
+        .as_deref()
+        .map(|t| view! { <p class="find-details">{linked(t)}</p> });
     let because = card
         .because
         .iter()
@@ -28,15 +28,26 @@ pub fn RouteCardView(card: RouteCard) -> impl IntoView {
         <li class=class data-testid="route">
             <p class="urgency" aria-hidden="true">{r.urgency.label()}</p>
             <h3 class="route-name"><span class="visually-hidden">{r.urgency.label()} ": "</span>{r.name.clone()}</h3>
-            <p>{r.action.clone()}</p>
+            <p>{linked(&r.action)}</p>
             {call}
             {then}
             {find}
             <details class="because">
                 <summary>"Why this route"</summary>
                 <ul>{because}</ul>
-                <p class="cite">"Source: " {r.source.clone()}</p>
+                <p class="cite">"Source: " {linked(&r.source)}</p>
             </details>
         </li>
     }
+}
+
+/// The ruleset's text, with every phone number in it a `tel:` link, so each can be tapped.
+fn linked(text: &str) -> impl IntoView {
+    phone_parts(text)
+        .into_iter()
+        .map(|part| match part.dial {
+            Some(dial) => view! { <a href=format!("tel:{dial}")>{part.text}</a> }.into_any(),
+            None => part.text.into_any(),
+        })
+        .collect_view()
 }

@@ -78,9 +78,9 @@ export class Widget {
   async tick(text) {
     await this.page.getByRole('checkbox', { name: text, exact: true }).check();
   }
-  /** The `tel:` links of the route cards, most urgent first. */
+  /** The "Call" buttons' `tel:` links of the route cards, most urgent first. */
   async telLinks() {
-    return this.routes.locator('a[href^="tel:"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    return this.routes.locator('a.call').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
   }
 }
 

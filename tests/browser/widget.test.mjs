@@ -42,7 +42,7 @@ test("Josh's story, ticked as told: Level 3 Complex, the MASH and its referral f
   const first = w.routes.first();
   assert.match(await first.innerText(), /Multi-Agency Safeguarding Hub/);
   assert.match(await first.innerText(), /Multi-Agency Referral Form/);
-  assert.equal(await first.locator('a[href^="tel:"]').getAttribute('href'), 'tel:01709336080');
+  assert.equal(await first.locator('a.call').getAttribute('href'), 'tel:01709336080');
   const why = await w.outcome.locator('.reasons').innerText();
   assert.match(why, /reasonable standard of parenting and care/);
   assert.doesNotMatch(why, /Poor nutrition/, 'a lower-level tick is not given as the reason for the level');
@@ -76,7 +76,7 @@ test('a crime without immediate danger adds the police on 101', async () => {
 test('"Not sure" about danger leads to a conversation with the MASH, first', async () => {
   const { context, w } = await phone();
   await w.answerDanger('Not sure');
-  assert.equal(await w.routes.first().locator('a[href^="tel:"]').getAttribute('href'), 'tel:01709336080');
+  assert.equal(await w.routes.first().locator('a.call').getAttribute('href'), 'tel:01709336080');
   assert.match(await w.routes.first().innerText(), /have a conversation/);
   await context.close();
 });
