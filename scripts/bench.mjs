@@ -10,7 +10,9 @@ import { serve } from './serve.mjs';
 import { CHROMIUM, LAUNCH_ARGS, DIST } from '../tests/browser/support.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
-const BUDGET_BROTLI = 120 * 1024;
+// 120 KB until the embedding issue added the summary, the site settings, the site's own
+// ruleset and the frame and shadow-root mounts (about 23 KB of wasm, brotli): 150 KB since.
+const BUDGET_BROTLI = 150 * 1024;
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -47,6 +49,32 @@ async function firstLoad(browser, encoding, throttle, network = null) {
   return { transferred, requests: bytes.size, ready };
 }
 
+/** A first visit with the HTTP cache on, as a practitioner's browser has it: the bytes the
+ *  server sends until ready, and until the service worker's install is done (at the server). */
+async function firstVisitWithOffline(browser) {
+  const { server, url } = await serve({ dir: DIST, encoding: 'br' });
+  let bytes = 0;
+  let responses = 0;
+  server.prependListener('request', (req, res) => {
+    const end = res.end;
+    res.end = function (body, ...rest) {
+      if (body) { bytes += body.length; responses += 1; }
+      return end.call(this, body, ...rest);
+    };
+  });
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  const page = await context.newPage();
+  await page.goto(url + '?area=rotherham');
+  await page.locator('#app[data-ready="true"]').waitFor();
+  const pageBytes = bytes;
+  const pageResponses = responses;
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.waitForLoadState('networkidle');
+  await context.close();
+  server.close();
+  return { pageBytes, pageResponses, swBytes: bytes - pageBytes, swResponses: responses - pageResponses };
+}
+
 /** Opens the default area, then picks `area`: time until its indicators show, bytes fetched. */
 async function switchArea(browser, area) {
   const { server, url } = await serve({ dir: DIST, encoding: 'br' });
@@ -75,14 +103,21 @@ try {
   console.log('threshold-widget benchmark (dist/, area=rotherham, 360x740, cache disabled)\n');
   console.log('files in dist/:');
   let totalBr = 0;
+  let precacheBr = 0;
+  let loaderBr = 0;
   const files = fs.readdirSync(DIST, { recursive: true }).filter((f) => fs.statSync(path.join(DIST, f)).isFile());
   for (const f of files.sort()) {
     const raw = fs.readFileSync(path.join(DIST, f));
     const br = zlib.brotliCompressSync(raw, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
     const gz = zlib.gzipSync(raw, { level: 9 }).length;
     if (!f.startsWith('areas')) totalBr += br;
+    if (f.startsWith('ruleset-loader-')) loaderBr += br;
+    else if (f !== 'sw.js') precacheBr += br;
     console.log(`  ${f.padEnd(48)} raw ${kb(raw.length).padStart(9)}  gzip ${kb(gz).padStart(8)}  brotli ${kb(br).padStart(8)}`);
   }
+
+  console.log(`\nthe service worker keeps every file but the ruleset loader: ${kb(precacheBr)} brotli, fetched once in the background after the first visit`);
+  console.log(`a site's own ruleset (the \`ruleset\` setting) adds the ruleset loader: ${kb(loaderBr)} brotli, fetched only by such pages`);
 
   console.log('\nfirst load, bytes on the wire (headers included):');
   const results = {};
@@ -91,6 +126,10 @@ try {
     results[enc] = r;
     console.log(`  ${enc.padEnd(9)} ${kb(r.transferred).padStart(9)} in ${r.requests} requests`);
   }
+
+  const visit = await firstVisitWithOffline(browser);
+  const total = visit.pageBytes + visit.swBytes;
+  console.log(`\nfirst visit with the HTTP cache on, until the service worker has kept everything for offline use: ${kb(total)} in ${visit.pageResponses + visit.swResponses} responses (bodies, brotli; the worker takes the files the page has loaded from the HTTP cache)`);
 
   console.log(`\ntime from navigation to ready (median of ${RUNS} cold loads, brotli):`);
   for (const [label, rate, network] of [['CPU 1x', 1, null], ['CPU 4x', 4, null], ['CPU 4x, slow 4G', 4, SLOW_4G]]) {

@@ -14,12 +14,16 @@ const FOLDER = new URL('./', self.location).href;
 const URLS = new Set([FOLDER, ...FILES.map((f) => new URL(f, FOLDER).href)]);
 // The ruleset loader (about 130 KB) is needed only where a site uses its own ruleset: kept
 // when first used, not downloaded on every first visit.
+const HASHED = /-[0-9a-f]{12,}(_bg)?\.\w+$/;
 const ON_USE = new Set(FILES.filter((f) => f.startsWith('ruleset-loader-')).map((f) => new URL(f, FOLDER).href));
 
 self.addEventListener('install', (event) => {
   // All or nothing: if one file fails, the install fails and the old version keeps serving.
-  // 'reload' bypasses the HTTP cache, so no older copy of a file is taken for this version's.
-  const requests = [...URLS].filter((url) => !ON_USE.has(url)).map((url) => new Request(url, { cache: 'reload' }));
+  // A file named by its content hash is the same wherever it comes from, so the copy the page
+  // has just loaded is taken from the HTTP cache rather than downloaded twice on a poor
+  // connection; every other file ('reload') comes from the server, so no older copy is kept.
+  const requests = [...URLS].filter((url) => !ON_USE.has(url))
+    .map((url) => new Request(url, { cache: HASHED.test(url) ? 'default' : 'reload' }));
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(requests))
     .catch((error) => caches.delete(CACHE).then(() => { throw error; })));
   // No skipWaiting() (and no clients.claim()): a new version waits until no page of the old one
