@@ -1,23 +1,15 @@
 //! Each rule of DESIGN.md section 5, one small case each, on the made-up Testshire ruleset.
 
+mod common;
+
+use common::answers;
 use threshold_widget::engine::load::load_str;
 use threshold_widget::engine::{
-    evaluate, search, Answers, Danger, IndicatorId, Known, Outcome, Reason, Ruleset,
+    evaluate, search, Danger, IndicatorId, Known, Outcome, Reason, Ruleset,
 };
 
 fn testshire() -> Ruleset {
     load_str("testshire.toml", include_str!("fixtures/testshire.toml")).unwrap()
-}
-
-fn answers(danger: Option<Danger>, ticked: &[&str]) -> Answers {
-    let mut a = Answers {
-        danger,
-        ..Answers::default()
-    };
-    for t in ticked {
-        a.tick(&IndicatorId::from(*t), true);
-    }
-    a
 }
 
 fn route_ids(o: &Outcome) -> Vec<&str> {

@@ -3,21 +3,10 @@
 
 mod common;
 
-use common::{all_rulesets, area, root};
+use common::{all_rulesets, answers, area, root};
 use threshold_widget::engine::{
     evaluate, summary, Answers, Danger, IndicatorId, Known, Ruleset, Summary,
 };
-
-fn answers(danger: Option<Danger>, ticked: &[&str]) -> Answers {
-    let mut a = Answers {
-        danger,
-        ..Answers::default()
-    };
-    for t in ticked {
-        a.tick(&IndicatorId::from(*t), true);
-    }
-    a
-}
 
 fn summarise(ruleset: &Ruleset, a: &Answers) -> Summary {
     summary(ruleset, a, &evaluate(ruleset, a))

@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 use threshold_widget::engine::load::load_file;
-use threshold_widget::engine::Ruleset;
+use threshold_widget::engine::{Answers, Danger, IndicatorId, Ruleset};
 
 pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -38,4 +38,16 @@ pub fn line_of(text: &str, needle: &str) -> usize {
         .position(|l| l.contains(needle))
         .map(|i| i + 1)
         .unwrap_or_else(|| panic!("`{needle}` is not in the edited text"))
+}
+
+/// Answers with the danger question answered (or not) and these indicators ticked.
+pub fn answers(danger: Option<Danger>, ticked: &[&str]) -> Answers {
+    let mut a = Answers {
+        danger,
+        ..Answers::default()
+    };
+    for t in ticked {
+        a.tick(&IndicatorId::from(*t), true);
+    }
+    a
 }
