@@ -176,7 +176,7 @@ test('script: mounted into a page with hostile CSS, the widget looks and works a
   await context.close();
 });
 
-test('script: per-site settings from attributes: a fixed area, the exit destination, brand colour and font', async () => {
+test('script: per-site settings from attributes: a fixed area, the exit destination (which works from the shadow root), brand colour and font', async () => {
   const neutral = `${HOST}/neutral`;
   const context = await site({
     hostPages: {
@@ -199,6 +199,10 @@ test('script: per-site settings from attributes: a fixed area, the exit destinat
   assert.equal(await toggle.evaluate((b) => getComputedStyle(b).color), 'rgb(106, 27, 154)', 'the brand colour');
   assert.match(await toggle.evaluate((b) => getComputedStyle(b).fontFamily), /^Georgia, serif$/);
   assert.equal(await p.getByTestId('settings-problems').count(), 0);
+  // "Exit this page" from inside the shadow root clears the answers and leaves the host page.
+  await new Widget(p).answerDanger('Yes');
+  await p.locator('header a.exit-button').click();
+  await p.waitForURL(neutral);
 
   await p.goto(`${HOST}/bad.html`);
   await p.locator('#app[data-ready="true"]').waitFor();
