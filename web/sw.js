@@ -7,10 +7,12 @@
 // the page makes, and sees no answer or tick: those never leave the page (DESIGN.md section 6).
 const VERSION = '%VERSION%';
 const FILES = [/* FILES */];
-const PREFIX = 'threshold-widget-';
-const CACHE = PREFIX + VERSION;
 // Files are relative to this script's folder, which is the scope ('./').
 const FOLDER = new URL('./', self.location).href;
+// Named by folder too: two copies of the site on one origin (/lon/, /lon-test/) never
+// delete each other's files.
+const PREFIX = `threshold-widget ${FOLDER} `;
+const CACHE = PREFIX + VERSION;
 const URLS = new Set([FOLDER, ...FILES.map((f) => new URL(f, FOLDER).href)]);
 // The ruleset loader (about 130 KB) is needed only where a site uses its own ruleset: kept
 // when first used, not downloaded on every first visit.
@@ -33,7 +35,7 @@ self.addEventListener('install', (event) => {
 });
 
 self.addEventListener('activate', (event) => {
-  // Only our own older versions: other caches of the origin belong to someone else.
+  // Only this folder's older versions: other caches of the origin belong to someone else.
   event.waitUntil(caches.keys().then((names) => Promise.all(names
     .filter((name) => name.startsWith(PREFIX) && name !== CACHE)
     .map((name) => caches.delete(name)))));

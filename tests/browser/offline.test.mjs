@@ -212,7 +212,7 @@ test("the service worker keeps only the site's own files, never a request with a
   assert.equal(await page.evaluate(() => fetch('./elsewhere?area=rochdale').then((r) => r.status)), 404);
 
   const kept = await cacheContents(page);
-  assert.deepEqual(Object.keys(kept), [`threshold-widget-${swVersion(DIST)}`], 'one cache, of this version');
+  assert.deepEqual(Object.keys(kept), [`threshold-widget ${env.url} ${swVersion(DIST)}`], 'one cache, of this folder and version');
   const origin = new URL(env.url).origin;
   for (const u of Object.values(kept)[0].map((x) => new URL(x))) {
     assert.equal(u.origin, origin, `${u}: the site's own origin`);
@@ -290,7 +290,7 @@ test('an update never mixes versions: open pages keep the old one, new pages get
       const reg = await navigator.serviceWorker.getRegistration(folder);
       const names = await caches.keys();
       return Boolean(reg?.active) && !reg.waiting && reg.active.state === 'activated' && names.length === 1 && names[0] === name;
-    }, [server.url, `threshold-widget-${v2}`]);
+    }, [server.url, `threshold-widget ${server.url} ${v2}`]);
     await watcher.close();
 
     const { page: c, seen: seenC } = await openWatched(context, `${server.url}?area=rotherham`);
