@@ -33,6 +33,7 @@ async function eventually(check, message, ms = 5000) {
  *  served from WIDGET (for frames) and from HOST's own /levels-of-need/ (for the script). */
 async function site({ hostPages = {}, viewport = { width: 1000, height: 800 } } = {}) {
   const context = await env.browser.newContext({ viewport, serviceWorkers: 'block' });
+  await context.grantPermissions(['clipboard-write'], { origin: WIDGET });
   await recordCspViolations(context);
   await routeOrigin(context, WIDGET, { '/levels-of-need/': DIST }, { csp: contentSecurityPolicy(`'self' ${HOST}`) });
   await routeOrigin(context, HOST, { '/levels-of-need/': DIST, ...hostPages, '/': EXAMPLES });
@@ -77,6 +78,9 @@ test('iframe: the frame on another origin resizes as the outcome grows, telling 
     assert.equal(m.origin, WIDGET);
     assert.equal(typeof m.data, 'number', `a message carries the height and nothing else: ${JSON.stringify(m.data)}`);
   }
+  // The example frame allows clipboard-write, so "Copy as text" works inside it.
+  await frame.getByRole('button', { name: 'Copy as text' }).click();
+  await frame.getByText('Copied. Paste it into the referral form.').waitFor();
   // Starting again shrinks it back.
   await frame.getByRole('button', { name: 'Start again' }).click();
   await eventually(async () => (await frameHeight()) < before + 40 && (await fits()), 'the frame shrinks back after Start again');
