@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { start, openWidget, areaShown, routeOrigin, recordCspViolations, Widget, DIST, SHOTS } from './support.mjs';
 import { contentSecurityPolicy } from '../../scripts/serve.mjs';
+import AxeBuilder from '@axe-core/playwright';
 
 const HOST = 'https://www.partnership.example';
 const WIDGET = 'https://widget.partnership.example';
@@ -238,9 +239,16 @@ test('page: settings from the query, and high visibility switched on and off by 
   await toggle.click();
   assert.equal(await size(), high);
   await p.screenshot({ path: path.join(SHOTS, 'rochdale-high-visibility.png') });
+  // High visibility with an outcome and a settings note: still no accessibility violation.
+  await p.goto(`${env.url}?fixed-area=rochdale&high-visibility=on&brand-colour=%23ffdd00`);
+  await areaShown(p, 'rochdale');
+  await new Widget(p).answerDanger('Not sure');
+  await p.getByTestId('settings-problems').waitFor();
+  const { violations } = await new AxeBuilder({ page: p })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+  assert.deepEqual(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`), []);
   // Answers never go into the address, whatever the settings.
-  await new Widget(p).answerDanger('Yes');
-  assert.equal(new URL(p.url()).search, '?fixed-area=rochdale&high-visibility=on');
+  assert.equal(new URL(p.url()).search, '?fixed-area=rochdale&high-visibility=on&brand-colour=%23ffdd00');
   await context.close();
 });
 
@@ -289,6 +297,10 @@ test('a broken ruleset on the site shows every problem with its line; 999 and th
   assert.match(text, /call 999/);
   assert.ok(await p.getByRole('link', { name: '999' }).first().isVisible(), 'the 999 line stays');
   await p.screenshot({ path: path.join(SHOTS, 'embed-broken-ruleset.png'), fullPage: true });
+  // The problems, in the shadow root of the partnership's page, pass axe too.
+  const { violations } = await new AxeBuilder({ page: p }).include('[data-threshold-widget]')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  assert.deepEqual(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`), []);
   // No network at all from here: the default area is inside the wasm.
   await context.route('**', (route) => route.abort());
   await p.getByRole('combobox', { name: 'Area' }).selectOption({ label: 'Rotherham' });
