@@ -36,7 +36,13 @@ const wasm = startCode.match(/module_or_path: '\.\/(threshold-widget-[0-9a-f]+_b
 if (!module || !wasm) throw new Error(`${start}: the wasm module and file were not found`);
 const body = need(/<body>([\s\S]*)<\/body>/, '<body>')
   .replace(/<script[\s\S]*?<\/script>/g, '')
-  .replace(/<noscript>[\s\S]*?<\/noscript>/g, '');
+  .replace(/<noscript>[\s\S]*?<\/noscript>/g, '')
+  // The partnership's page has its own <main> and banner; the widget is a part of the page,
+  // not a second one of either.
+  .replace(/<main\b([^>]*)>/, '<div$1>')
+  .replace('</main>', '</div>')
+  .replace(/<header\b([^>]*)>/, '<div role="region" aria-label="Emergency"$1>')
+  .replace('</header>', '</div>');
 
 const widgetCss = forShadowRoot(fs.readFileSync(path.join(dir, css), 'utf8'));
 const cssName = `widget-${hash(widgetCss)}.css`;
@@ -89,5 +95,6 @@ function forShadowRoot(text) {
     .replace(/:root\b/g, ':host')
     .replace(/(^|[}\s,])html(?=[\s{,])/g, '$1:host')
     .replace(/(^|[}\s,])body(?=[\s{,])/g, '$1.tw-widget')
+    .replace(/(^|[}\s,])main(?=[\s{,:.[])/g, '$1#main')
     .replace(/(@media[^{]*\{)|(\d*\.?\d+)rem\b/g, (m, media, n) => media ?? `calc(${n} * var(--tw-rem))`) + after;
 }

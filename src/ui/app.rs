@@ -115,7 +115,7 @@ pub fn App(settings: Settings, problems: Vec<String>, loader: Option<String>) ->
     });
 
     view! {
-        <header class="masthead">
+        <div class="masthead">
             <h1>"Levels of need: what to do next"</h1>
             <div class="masthead-controls">
                 {picker.then(|| view! { <AreaPicker choice=choice site=site_name on_choose=choose /> })}
@@ -128,7 +128,7 @@ pub fn App(settings: Settings, problems: Vec<String>, loader: Option<String>) ->
                     "High visibility"
                 </button>
             </div>
-        </header>
+        </div>
         {settings_problems}
         {move || match state() {
             AreaState::Loading => view! {

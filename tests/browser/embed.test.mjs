@@ -158,9 +158,10 @@ test('script: mounted into a page with hostile CSS, the widget looks and works a
   }, props);
   assert.deepEqual(await style(label, ['fontSize', 'letterSpacing', 'textAlign']),
     { fontSize: '16px', letterSpacing: 'normal', textAlign: 'start' }, 'the host\'s type does not reach the widget');
-  const bar = p.locator('header.emergency');
+  const bar = p.getByRole('region', { name: 'Emergency' });
   assert.equal((await style(bar, ['backgroundColor'])).backgroundColor, 'rgb(177, 14, 30)', 'the 999 bar keeps its red');
   assert.ok(await p.getByRole('button', { name: 'Start again' }).isVisible(), 'the widget\'s buttons show');
+  assert.equal(await p.getByRole('main').count() + await p.getByRole('banner').count(), 0, 'no second <main> or banner inside the partnership\'s page');
   const checkbox = p.getByRole('checkbox', { name: 'Who have alleged abuse', exact: true });
   const box = await checkbox.boundingBox();
   assert.ok(box.width >= 24 && box.height >= 24, `the checkbox keeps its size: ${JSON.stringify(box)}`);
@@ -206,7 +207,7 @@ test('script: per-site settings from attributes: a fixed area, the exit destinat
   assert.equal(await p.getByTestId('settings-problems').count(), 0);
   // "Exit this page" from inside the shadow root clears the answers and leaves the host page.
   await new Widget(p).answerDanger('Yes');
-  await p.locator('header a.exit-button').click();
+  await p.locator('a.exit-button').click();
   await p.waitForURL(neutral);
 
   await p.goto(`${HOST}/bad.html`);
