@@ -35,6 +35,17 @@ export function contentSecurityPolicy(frameAncestors = "'self'") {
   ].join('; ');
 }
 
+/** The file of the site under `root` that `pathname` names when the site is served from
+ *  `prefix` ('/…/' gives its index.html), or null: outside the prefix or the folder, or none. */
+export function siteFile(root, prefix, pathname) {
+  let rel = decodeURIComponent(pathname);
+  if (rel.endsWith('/')) rel += 'index.html';
+  if (!rel.startsWith(prefix)) return null;
+  const file = path.join(root, path.normalize('/' + rel.slice(prefix.length)));
+  const ok = file.startsWith(root + path.sep) && fs.existsSync(file) && fs.statSync(file).isFile();
+  return ok ? file : null;
+}
+
 /** Starts a server; resolves to { server, url }. `port: 0` picks a free port.
  *  `encoding` ('br' | 'gzip' | 'identity') overrides negotiation, for the benchmark.
  *  `prefix` (e.g. '/levels-of-need/') serves the site from that folder, as a partnership's
@@ -54,12 +65,8 @@ export function serve({ dir, host = '127.0.0.1', port = 0, log = false, encoding
     return cache.get(key);
   };
   const server = http.createServer((req, res) => {
-    const url = new URL(req.url, 'http://localhost');
-    let rel = decodeURIComponent(url.pathname);
-    if (rel.endsWith('/')) rel += 'index.html';
-    const inside = rel.startsWith(prefix);
-    const file = path.join(root, path.normalize('/' + rel.slice(prefix.length)));
-    if (!inside || !file.startsWith(root + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+    const file = siteFile(root, prefix, new URL(req.url, 'http://localhost').pathname);
+    if (!file) {
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
       res.end('Not found');
       if (log) console.log(`404 ${req.url}`);

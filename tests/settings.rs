@@ -1,7 +1,7 @@
 //! A site's settings for an embedded widget (src/engine/settings.rs): each one valid, or
 //! reported by name and left at its default.
 
-use threshold_widget::engine::settings::{read_settings, ExitSetting, Settings};
+use threshold_widget::engine::settings::{read_settings, ExitSetting, FirstShown, Settings};
 
 const BUNDLED: [&str; 2] = ["rotherham", "rochdale"];
 
@@ -133,4 +133,31 @@ fn brand_colours_at_the_contrast_limit() {
         let (s, _) = read(&[("brand-colour", colour)]);
         assert_eq!(s.brand_colour.is_some(), ok, "{colour}");
     }
+}
+
+#[test]
+fn what_shows_first_and_whether_the_picker_shows() {
+    let first = |pairs: &[(&str, &str)]| {
+        let (s, _) = read(pairs);
+        (s.first_shown(), s.shows_picker())
+    };
+    assert_eq!(first(&[]), (FirstShown::Area(None), true));
+    assert_eq!(
+        first(&[("area", "rochdale")]),
+        (FirstShown::Area(Some("rochdale".into())), true)
+    );
+    // A fixed area wins over a chosen one, and hides the picker.
+    assert_eq!(
+        first(&[("area", "rochdale"), ("fixed-area", "rotherham")]),
+        (FirstShown::Area(Some("rotherham".into())), false)
+    );
+    // The site's own ruleset comes first; the bundled areas stay in the picker unless fixed.
+    assert_eq!(
+        first(&[("area", "rochdale"), ("ruleset", "levels.toml")]),
+        (FirstShown::SiteRuleset, true)
+    );
+    assert_eq!(
+        first(&[("ruleset", "levels.toml"), ("fixed-area", "our-area")]),
+        (FirstShown::SiteRuleset, false)
+    );
 }

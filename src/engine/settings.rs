@@ -38,6 +38,32 @@ pub struct Settings {
     pub parent_origin: Option<String>,
 }
 
+/// What the widget shows first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FirstShown {
+    /// The site's own ruleset (the `ruleset` setting).
+    SiteRuleset,
+    /// A bundled area; `None` is the default area.
+    Area(Option<String>),
+}
+
+impl Settings {
+    /// The site's own ruleset when it has one; otherwise the fixed area, the chosen area, or
+    /// the default, in that order.
+    pub fn first_shown(&self) -> FirstShown {
+        match (&self.ruleset, &self.fixed_area) {
+            (Some(_), _) => FirstShown::SiteRuleset,
+            (None, Some(id)) => FirstShown::Area(Some(id.clone())),
+            (None, None) => FirstShown::Area(self.area.clone()),
+        }
+    }
+
+    /// The area picker shows unless the site fixes the area.
+    pub fn shows_picker(&self) -> bool {
+        self.fixed_area.is_none()
+    }
+}
+
 /// A setting that was not applied, and why, for the site's web team.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SettingProblem {

@@ -8,7 +8,7 @@ use super::questions::{ContextQuestions, SafetyQuestion};
 use super::site_ruleset;
 use super::summary::SummaryPanel;
 use crate::catalogue;
-use crate::engine::settings::Settings;
+use crate::engine::settings::{FirstShown, Settings};
 use crate::engine::{evaluate, Answers, Ruleset};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -23,14 +23,11 @@ pub fn App(settings: Settings, problems: Vec<String>, loader: Option<String>) ->
     if browser::test_failure().as_deref() == Some("panic") {
         panic!("test-hooks: a panic on purpose");
     }
-    let first = match (&settings.ruleset, &settings.fixed_area, &settings.area) {
-        (Some(_), _, _) => Choice::Site,
-        (None, Some(id), _) | (None, None, Some(id)) => {
-            Choice::Bundled(catalogue::choose(Some(id)).id)
-        }
-        (None, None, None) => Choice::Bundled(catalogue::choose(None).id),
+    let first = match settings.first_shown() {
+        FirstShown::SiteRuleset => Choice::Site,
+        FirstShown::Area(id) => Choice::Bundled(catalogue::choose(id.as_deref()).id),
     };
-    let picker = settings.fixed_area.is_none();
+    let picker = settings.shows_picker();
     let site_path = settings.ruleset.clone();
     let choice = RwSignal::new(first);
     let answers = RwSignal::new(Answers::default());

@@ -19,8 +19,9 @@ pub enum Mode {
     Script,
 }
 
-/// Where the widget lives: the element to render into, the element that carries its
-/// settings, theme and state attributes (`<html>`, or the host element), and its settings.
+/// Where the widget lives: the element to render into, how it is on the page, and the
+/// site's settings as name/value pairs (the element carrying its theme and state attributes,
+/// `<html>` or the host element, is kept in `WIDGET`).
 pub struct Mount {
     pub app: HtmlElement,
     pub mode: Mode,

@@ -3,7 +3,7 @@
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serve, TYPES } from '../../scripts/serve.mjs';
+import { serve, siteFile, TYPES } from '../../scripts/serve.mjs';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const DIST = path.resolve(process.env.DIST_DIR ?? 'dist');
@@ -96,10 +96,8 @@ export async function routeOrigin(context, origin, mounts, { csp = null } = {}) 
       let body;
       let file = pathname;
       if (typeof target === 'string' && fs.existsSync(target) && fs.statSync(target).isDirectory()) {
-        const root = path.resolve(target);
-        file = path.join(root, path.normalize('/' + pathname.slice(prefix.length)));
-        if (pathname.endsWith('/')) file = path.join(file, 'index.html');
-        if (!file.startsWith(root + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) continue;
+        file = siteFile(path.resolve(target), prefix, pathname);
+        if (!file) continue;
         body = fs.readFileSync(file);
       } else if (pathname === prefix) {
         body = target;
