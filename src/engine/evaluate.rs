@@ -3,7 +3,7 @@
 //! Pure and deterministic: the page only renders what this returns.
 
 use super::model::{
-    Applies, ConsentNote, ContextTrigger, Danger, Guidance, Indicator, IndicatorId, Level, Route,
+    Applies, ConsentNote, ContextTrigger, Danger, Guidance, Indicator, IndicatorId, Level, LevelKind, Route,
     RouteId, Rule, RuleEffect, Ruleset, Urgency,
 };
 use std::collections::BTreeSet;
@@ -166,7 +166,8 @@ pub struct Outcome {
     pub consent: Vec<ConsentNote>,
     /// The danger question has not been answered yet.
     pub danger_unanswered: bool,
-    /// Always shown: a guide, not a substitute for judgement; escalation where given.
+    /// Always shown: a guide, not a substitute for judgement; escalation where the document
+    /// gives it, from the first level above universal up.
     pub guidance: Guidance,
 }
 
@@ -354,20 +355,25 @@ pub fn evaluate(ruleset: &Ruleset, answers: &Answers) -> Outcome {
             .as_ref()
             .is_some_and(|r| matched.iter().any(|m| &m.route.id == r))
     };
-    // Among routes of equal urgency: those brought by immediate danger, then those a
-    // refer-now rule brings, then file order.
+    // An open case: referrals go to the allocated social worker, so that route comes before
+    // every referral route (999 and the other emergency routes still come first).
+    let open_case = context.contains(&ContextTrigger::HasSocialWorker);
+    // Among routes of equal urgency: the allocated social worker on an open case, those
+    // brought by immediate danger, then those a refer-now rule brings, then file order.
     let priority = |c: &RouteCard| {
-        if c.because.contains(&Reason::Danger(Danger::Yes)) {
+        if open_case && c.route.allocated_social_worker {
             0
-        } else if refer_now.iter().any(|(id, _)| **id == c.route.id) {
+        } else if c.because.contains(&Reason::Danger(Danger::Yes)) {
             1
-        } else {
+        } else if refer_now.iter().any(|(id, _)| **id == c.route.id) {
             2
+        } else {
+            3
         }
     };
     let mut routes = Vec::with_capacity(matched.len());
     for urgency in [Urgency::Emergency, Urgency::Urgent, Urgency::NonUrgent] {
-        for rank in 0..3 {
+        for rank in 0..4 {
             routes.extend(
                 matched
                     .iter()
@@ -384,6 +390,17 @@ pub fn evaluate(ruleset: &Ruleset, answers: &Answers) -> Outcome {
         .cloned()
         .collect();
 
+    // Escalation (professional disagreement) is shown from the first level above universal.
+    let mut guidance = ruleset.guidance.clone();
+    let first_help = ruleset
+        .levels
+        .iter()
+        .position(|l| l.kind != Some(LevelKind::Universal))
+        .unwrap_or(0);
+    if ruleset.rank(&route_level.id).unwrap_or(rank) < first_help {
+        guidance.escalation = None;
+    }
+
     Outcome {
         level: LikelyLevel {
             rank,
@@ -398,6 +415,6 @@ pub fn evaluate(ruleset: &Ruleset, answers: &Answers) -> Outcome {
         routes,
         consent,
         danger_unanswered: answers.danger.is_none(),
-        guidance: ruleset.guidance.clone(),
+        guidance,
     }
 }

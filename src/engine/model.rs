@@ -125,10 +125,25 @@ pub struct Provenance {
     /// Anything a reader should know about the transcription.
     #[serde(default)]
     pub notes: Vec<String>,
+    /// This ruleset's own version, e.g. "2" or "2027.1".
+    #[serde(default)]
+    pub version: Option<String>,
+    /// The document (or ruleset version) this one replaces, as its title and date.
+    #[serde(default)]
+    pub supersedes: Option<String>,
+    /// When the routes' contacts were last checked with the partnership: `YYYY-MM`.
+    #[serde(default)]
+    pub contacts_checked: Option<String>,
+    /// The partnership has published a newer document: its title and date as published.
+    #[serde(default)]
+    pub superseded: Option<String>,
 }
 
 /// A document older than this many years gets a notice that it may be out of date.
 pub const STALE_AFTER_YEARS: i32 = 3;
+
+/// Contacts last checked more than this many months ago get a notice.
+pub const CONTACTS_STALE_AFTER_MONTHS: i32 = 12;
 
 /// A year and month, from `YYYY-MM` or `YYYY-MM-DD`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -173,16 +188,37 @@ impl YearMonth {
         format!("{month} {}", self.year)
     }
 
-    fn months(self) -> i32 {
+    /// Months since year 0, to compare two dates.
+    pub fn months(self) -> i32 {
         self.year * 12 + self.month as i32 - 1
     }
 }
 
 impl Provenance {
+    /// When the contacts were last checked, when the ruleset says and the date reads.
+    pub fn contacts_checked(&self) -> Option<YearMonth> {
+        self.contacts_checked.as_deref().and_then(YearMonth::parse)
+    }
+
     /// Notices to show because of the document's age, as of `today`: undated, past its
     /// review date, or older than [`STALE_AFTER_YEARS`].
     pub fn staleness(&self, today: YearMonth) -> Vec<String> {
         let mut notices = Vec::new();
+        if let Some(newer) = &self.superseded {
+            notices.push(format!(
+                "The {} partnership has published a newer document ({newer}). This guide still follows the older one: check the new document before you act.",
+                self.partnership
+            ));
+        }
+        if let Some(checked) = self.contacts_checked() {
+            if today.months() - checked.months() > CONTACTS_STALE_AFTER_MONTHS {
+                notices.push(format!(
+                    "The contacts here were last checked in {}, over a year ago. Check them with the {} partnership.",
+                    checked.display(),
+                    self.partnership
+                ));
+            }
+        }
         if self.dated.is_none() {
             notices.push(format!(
                 "The document gives no date. Check with the {} partnership that this guidance is still current.",
@@ -232,6 +268,51 @@ pub struct Cited {
     pub text: String,
     /// The section of the document, or a plain statement that it is not from the document.
     pub source: String,
+    /// Whose guidance this is: the document's, national, or this ruleset's reading.
+    #[serde(default)]
+    pub basis: Option<Basis>,
+    /// An `https://` address of the partnership's published policy (e.g. its escalation
+    /// procedure), shown as a link.
+    #[serde(default)]
+    pub link: Option<String>,
+}
+
+/// Whose guidance an item is, so that the page can say when it is not the partnership's
+/// document: `basis = { document = "para 13" }`, `{ national = "Working Together 2023" }`
+/// or `{ interpretation = "why this reading" }`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "kebab-case")]
+pub enum Basis {
+    /// The partnership's document says it; the text names the section.
+    Document(String),
+    /// National guidance, not the document: e.g. "999", "Working Together 2023", "KCSIE".
+    National(String),
+    /// This ruleset's reading where the document is silent or unclear: one line saying why.
+    Interpretation(String),
+}
+
+impl Basis {
+    /// The text inside: the section, the guidance named, or the reason.
+    pub fn detail(&self) -> &str {
+        match self {
+            Basis::Document(s) | Basis::National(s) | Basis::Interpretation(s) => s,
+        }
+    }
+
+    /// What the page says under the item when it is not the partnership's document; `None`
+    /// for the document's own guidance.
+    pub fn notice(&self) -> Option<String> {
+        match self {
+            Basis::Document(_) => None,
+            Basis::National(g) => Some(format!(
+                "Not in the partnership's document: national guidance ({g})."
+            )),
+            Basis::Interpretation(why) => Some(format!(
+                "Not in the partnership's document: this guide's reading ({why})."
+            )),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -241,7 +322,43 @@ pub struct Level {
     pub id: LevelId,
     /// The document's own name, e.g. "Level 3 Complex".
     pub name: String,
+    /// What kind of level it is, whatever the document calls it (required: see `validate`).
+    #[serde(default)]
+    pub kind: Option<LevelKind>,
     pub description: String,
+}
+
+/// The kind of a level, so that rules and checks need not know the document's names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "kebab-case")]
+pub enum LevelKind {
+    /// Needs met by universal services.
+    Universal,
+    /// Targeted or early help below statutory social care.
+    EarlyHelp,
+    /// Families First "Family Help": targeted early help and child-in-need work in one level.
+    FamilyHelp,
+    /// A child in need, Children Act 1989 section 17.
+    ChildInNeed,
+    /// Child protection: significant harm, section 47.
+    ChildProtection,
+    /// Looked after by the local authority.
+    LookedAfter,
+}
+
+impl LevelKind {
+    /// Position on the national scale; a ruleset's levels never go down it. Family Help
+    /// takes in early help and child in need, so it sits with them.
+    pub fn order(self) -> u8 {
+        match self {
+            LevelKind::Universal => 0,
+            LevelKind::EarlyHelp | LevelKind::FamilyHelp => 1,
+            LevelKind::ChildInNeed => 2,
+            LevelKind::ChildProtection => 3,
+            LevelKind::LookedAfter => 4,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -302,6 +419,13 @@ pub struct Route {
     #[serde(default)]
     pub find_details: Option<String>,
     pub source: String,
+    /// Whose guidance this route is (required: see `validate`).
+    #[serde(default)]
+    pub basis: Option<Basis>,
+    /// The child's allocated social worker: when the practitioner says the child has one,
+    /// this route comes before every referral route (after 999 when there is danger).
+    #[serde(default)]
+    pub allocated_social_worker: bool,
     pub when: Applies,
     /// Drop this route when that one is also in the outcome (it covers this one).
     #[serde(default)]
@@ -375,6 +499,9 @@ pub struct Rule {
     /// The document's own words this rule rests on.
     pub text: String,
     pub source: String,
+    /// Whose guidance this rule is (required: see `validate`).
+    #[serde(default)]
+    pub basis: Option<Basis>,
     pub when: RuleWhen,
     /// The route a `refer-now` rule brings first; only for `refer-now`.
     #[serde(default)]
@@ -430,6 +557,9 @@ pub struct ConsentNote {
     pub id: String,
     pub text: String,
     pub source: String,
+    /// Whose guidance this note is (required: see `validate`).
+    #[serde(default)]
+    pub basis: Option<Basis>,
     pub when: Applies,
 }
 

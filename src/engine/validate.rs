@@ -4,7 +4,8 @@
 //! the loader turns that path into a line of the file.
 
 use super::model::{
-    dial_digits, is_safe_link, Applies, Danger, RuleEffect, Ruleset, Urgency, YearMonth,
+    dial_digits, is_safe_link, Applies, Basis, Cited, ContextTrigger, Danger, RuleEffect, Ruleset,
+    Urgency, YearMonth,
 };
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -96,6 +97,34 @@ impl Checker {
         }
     }
 
+    /// Every route, rule, consent note and guidance text says whose guidance it is. `at` is
+    /// the item's `source`, so a missing basis is reported on the line it goes below.
+    fn basis(&mut self, at: Path, basis: Option<&Basis>, what: &str) {
+        match basis {
+            None => self.problem(
+                at,
+                format!("{what} has no `basis`: on the line below `source`, write `basis = {{ document = \"the section\" }}`, `basis = {{ national = \"Working Together 2023\" }}` (or \"999\", \"KCSIE\"), or `basis = {{ interpretation = \"one line saying why\" }}`"),
+            ),
+            Some(b) if b.detail().trim().is_empty() || b.detail().contains('\n') || b.detail().chars().count() > 300 => self.problem(
+                at,
+                format!("{what} `basis` must name the section, the national guidance or the reason, on one line of at most 300 characters"),
+            ),
+            Some(_) => {}
+        }
+    }
+
+    fn cited(&mut self, at: Path, cited: &Cited, what: &str) {
+        self.text(at.key("text"), &cited.text, &format!("{what} text"));
+        self.text(at.key("source"), &cited.source, &format!("{what} source"));
+        self.basis(at.key("source"), cited.basis.as_ref(), what);
+        if let Some(link) = cited.link.as_deref().filter(|l| !is_safe_link(l)) {
+            self.problem(
+                at.key("link"),
+                format!("{what} link `{link}` must be an https:// address (no spaces, quotes or angle brackets)"),
+            );
+        }
+    }
+
     fn applies(&mut self, path: Path, when: &Applies, levels: &HashSet<String>) {
         if when.is_empty() {
             self.problem(
@@ -156,28 +185,28 @@ pub fn validate(ruleset: &Ruleset) -> Vec<Diagnostic> {
         c.text(prov.key("notes").index(i), note, "provenance note");
     }
 
+    if let Some(v) = p.contacts_checked.as_deref().filter(|v| {
+        v.len() != 7 || YearMonth::parse(v).is_none()
+    }) {
+        c.problem(
+            prov.key("contacts_checked"),
+            format!("provenance contacts_checked `{v}` must be the month the contacts were last checked, as YYYY-MM"),
+        );
+    }
+    for (key, value) in [
+        ("version", &p.version),
+        ("supersedes", &p.supersedes),
+        ("superseded", &p.superseded),
+    ] {
+        if let Some(v) = value {
+            c.text(prov.key(key), v, &format!("provenance {key}"));
+        }
+    }
+
     let guidance = root.key("guidance");
-    c.text(
-        guidance.key("reminder").key("text"),
-        &ruleset.guidance.reminder.text,
-        "reminder text",
-    );
-    c.text(
-        guidance.key("reminder").key("source"),
-        &ruleset.guidance.reminder.source,
-        "reminder source",
-    );
+    c.cited(guidance.key("reminder"), &ruleset.guidance.reminder, "reminder");
     if let Some(esc) = &ruleset.guidance.escalation {
-        c.text(
-            guidance.key("escalation").key("text"),
-            &esc.text,
-            "escalation text",
-        );
-        c.text(
-            guidance.key("escalation").key("source"),
-            &esc.source,
-            "escalation source",
-        );
+        c.cited(guidance.key("escalation"), esc, "escalation");
     }
 
     let mut level_ids = HashSet::new();
@@ -196,6 +225,24 @@ pub fn validate(ruleset: &Ruleset) -> Vec<Diagnostic> {
             &level.description,
             "level description",
         );
+        match level.kind {
+            None => c.problem(
+                at.key("name"),
+                format!("level `{}` has no `kind`: below its `name`, write `kind = ` one of \"universal\", \"early-help\", \"family-help\", \"child-in-need\", \"child-protection\", \"looked-after\"", level.id),
+            ),
+            Some(kind) => {
+                let below = ruleset.levels[..i]
+                    .iter()
+                    .filter_map(|l| l.kind)
+                    .find(|k| k.order() > kind.order());
+                if let Some(higher) = below {
+                    c.problem(
+                        at.key("kind"),
+                        format!("level `{}` is of kind `{kind:?}` but comes after a level of kind `{higher:?}`: levels go from universal up to child protection and looked after", level.id),
+                    );
+                }
+            }
+        }
     }
 
     let mut indicator_ids = HashSet::new();
@@ -248,6 +295,20 @@ pub fn validate(ruleset: &Ruleset) -> Vec<Diagnostic> {
         c.text(at.key("name"), &route.name, "route name");
         c.text(at.key("action"), &route.action, "route action");
         c.text(at.key("source"), &route.source, "route source");
+        c.basis(
+            at.key("source"),
+            route.basis.as_ref(),
+            &format!("route `{}`", route.id),
+        );
+        if route.allocated_social_worker
+            && (!route.when.context.contains(&ContextTrigger::HasSocialWorker)
+                || route.urgency != Urgency::Urgent)
+        {
+            c.problem(
+                at.key("allocated_social_worker"),
+                format!("route `{}` is the allocated social worker's, so it must be `urgency = \"urgent\"` and its `when.context` must include \"has-social-worker\"", route.id),
+            );
+        }
         for (key, value) in [("then", &route.then), ("find_details", &route.find_details)] {
             if let Some(v) = value {
                 c.text(at.key(key), v, &format!("route {key}"));
@@ -319,6 +380,11 @@ pub fn validate(ruleset: &Ruleset) -> Vec<Diagnostic> {
         c.id(at.key("id"), &note.id, &mut consent_ids, "consent");
         c.text(at.key("text"), &note.text, "consent text");
         c.text(at.key("source"), &note.source, "consent source");
+        c.basis(
+            at.key("source"),
+            note.basis.as_ref(),
+            &format!("consent note `{}`", note.id),
+        );
         c.applies(at.key("when"), &note.when, &level_ids);
     }
 
@@ -375,6 +441,11 @@ pub fn validate(ruleset: &Ruleset) -> Vec<Diagnostic> {
         c.id(at.key("id"), &rule.id, &mut rule_ids, "rule");
         c.text(at.key("text"), &rule.text, "rule text");
         c.text(at.key("source"), &rule.source, "rule source");
+        c.basis(
+            at.key("source"),
+            rule.basis.as_ref(),
+            &format!("rule `{}`", rule.id),
+        );
         let when = &rule.when;
         if when.is_empty() {
             c.problem(
