@@ -98,15 +98,15 @@ impl Checker {
     }
 
     /// Every route, rule, consent note and guidance text says whose guidance it is. `at` is
-    /// the item's `source`, so a missing basis is reported on the line it goes below.
+    /// the item; a missing basis is reported on its `source` line, which it goes below.
     fn basis(&mut self, at: Path, basis: Option<&Basis>, what: &str) {
         match basis {
             None => self.problem(
-                at,
+                at.key("source"),
                 format!("{what} has no `basis`: on the line below `source`, write `basis = {{ document = \"the section\" }}`, `basis = {{ national = \"Working Together 2023\" }}` (or \"999\", \"KCSIE\"), or `basis = {{ interpretation = \"one line saying why\" }}`"),
             ),
             Some(b) if b.detail().trim().is_empty() || b.detail().contains('\n') || b.detail().chars().count() > 300 => self.problem(
-                at,
+                at.key("basis"),
                 format!("{what} `basis` must name the section, the national guidance or the reason, on one line of at most 300 characters"),
             ),
             Some(_) => {}
@@ -116,7 +116,7 @@ impl Checker {
     fn cited(&mut self, at: Path, cited: &Cited, what: &str) {
         self.text(at.key("text"), &cited.text, &format!("{what} text"));
         self.text(at.key("source"), &cited.source, &format!("{what} source"));
-        self.basis(at.key("source"), cited.basis.as_ref(), what);
+        self.basis(at.clone(), cited.basis.as_ref(), what);
         if let Some(link) = cited.link.as_deref().filter(|l| !is_safe_link(l)) {
             self.problem(
                 at.key("link"),
@@ -296,7 +296,7 @@ pub fn validate(ruleset: &Ruleset) -> Vec<Diagnostic> {
         c.text(at.key("action"), &route.action, "route action");
         c.text(at.key("source"), &route.source, "route source");
         c.basis(
-            at.key("source"),
+            at.clone(),
             route.basis.as_ref(),
             &format!("route `{}`", route.id),
         );
@@ -381,7 +381,7 @@ pub fn validate(ruleset: &Ruleset) -> Vec<Diagnostic> {
         c.text(at.key("text"), &note.text, "consent text");
         c.text(at.key("source"), &note.source, "consent source");
         c.basis(
-            at.key("source"),
+            at.clone(),
             note.basis.as_ref(),
             &format!("consent note `{}`", note.id),
         );
@@ -442,7 +442,7 @@ pub fn validate(ruleset: &Ruleset) -> Vec<Diagnostic> {
         c.text(at.key("text"), &rule.text, "rule text");
         c.text(at.key("source"), &rule.source, "rule source");
         c.basis(
-            at.key("source"),
+            at.clone(),
             rule.basis.as_ref(),
             &format!("rule `{}`", rule.id),
         );
