@@ -43,6 +43,8 @@ pub struct Scenario {
     consent: Option<Vec<String>>,
     /// Exactly the partnership rules that fire, in file order.
     rules: Option<Vec<String>>,
+    /// Whether the escalation (professional disagreement) guidance is shown.
+    escalation: Option<bool>,
 }
 
 impl Scenario {
@@ -135,6 +137,14 @@ impl Scenario {
             if shown != *expected {
                 wrong.push(format!(
                     "consent notes are {shown:?}, expected {expected:?}"
+                ));
+            }
+        }
+        if let Some(expected) = self.escalation {
+            let shown = outcome.guidance.escalation.is_some();
+            if shown != expected {
+                wrong.push(format!(
+                    "escalation shown is {shown}, expected {expected}"
                 ));
             }
         }

@@ -129,6 +129,24 @@ proptest! {
     }
 
     #[test]
+    fn an_open_case_puts_the_allocated_social_worker_before_any_referral_route((i, mut answers, _more) in case()) {
+        let r = &rulesets()[i];
+        answers.social_worker = Some(Known::Yes);
+        let o = evaluate(r, &answers);
+        let ids: Vec<&str> = o.routes.iter().map(|c| c.route.id.as_str()).collect();
+        let first_sw = o.routes.iter().position(|c| c.route.allocated_social_worker);
+        // Every area that has the route shows it whenever the child has a social worker.
+        prop_assert_eq!(first_sw.is_some(), r.routes.iter().any(|r| r.allocated_social_worker), "{}: {:?}", r.area, ids);
+        if let Some(sw) = first_sw {
+            // Only emergency routes (999) come before it; every other route comes after.
+            prop_assert!(o.routes[..sw].iter().all(|c| c.route.urgency == Urgency::Emergency), "{}: {:?}", r.area, ids);
+            if answers.danger == Some(Danger::Yes) {
+                prop_assert_eq!(o.routes[0].route.phone.as_deref().map(dial_digits), Some("999".to_owned()));
+            }
+        }
+    }
+
+    #[test]
     fn the_same_answers_always_give_the_same_outcome((i, answers, _more) in case()) {
         let r = &rulesets()[i];
         prop_assert_eq!(evaluate(r, &answers), evaluate(r, &answers.clone()));

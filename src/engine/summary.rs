@@ -173,23 +173,39 @@ fn source_lines(ruleset: &Ruleset, outcome: &Outcome) -> Vec<String> {
         .as_deref()
         .map_or_else(String::new, |d| format!(", review date {}", one_line(d)));
     let g = &outcome.guidance;
-    let mut lines = vec![
-        format!(
-            "Based on {} ({}, {}{review}).",
-            one_line(&p.title),
-            one_line(&p.partnership),
-            one_line(&p.date)
-        ),
-        GUIDE_NOTICE.to_owned(),
-        format!(
-            "{} ({})",
-            one_line(&g.reminder.text),
-            one_line(&g.reminder.source)
-        ),
-    ];
-    if let Some(e) = &g.escalation {
+    let mut lines = vec![format!(
+        "Based on {} ({}, {}{review}).",
+        one_line(&p.title),
+        one_line(&p.partnership),
+        one_line(&p.date)
+    )];
+    let version = p.version.as_deref().map(one_line);
+    let checked = p.contacts_checked().map(|m| m.display());
+    lines.extend(match (version, checked) {
+        (Some(v), Some(c)) => Some(format!("Ruleset version {v}; contacts last checked {c}.")),
+        (Some(v), None) => Some(format!("Ruleset version {v}.")),
+        (None, Some(c)) => Some(format!("Contacts last checked {c}.")),
+        (None, None) => None,
+    });
+    if let Some(newer) = &p.superseded {
         lines.push(format!(
-            "If you disagree with a decision: {} ({})",
+            "The partnership has published a newer document: {}.",
+            one_line(newer)
+        ));
+    }
+    lines.push(GUIDE_NOTICE.to_owned());
+    lines.push(format!(
+        "{} ({})",
+        one_line(&g.reminder.text),
+        one_line(&g.reminder.source)
+    ));
+    if let Some(e) = &g.escalation {
+        let link = e
+            .link
+            .as_deref()
+            .map_or_else(String::new, |l| format!(" Policy: {l}"));
+        lines.push(format!(
+            "If you disagree with a decision: {} ({}){link}",
             one_line(&e.text),
             one_line(&e.source)
         ));
