@@ -143,9 +143,7 @@ impl Scenario {
         if let Some(expected) = self.escalation {
             let shown = outcome.guidance.escalation.is_some();
             if shown != expected {
-                wrong.push(format!(
-                    "escalation shown is {shown}, expected {expected}"
-                ));
+                wrong.push(format!("escalation shown is {shown}, expected {expected}"));
             }
         }
         wrong

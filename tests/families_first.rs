@@ -52,7 +52,11 @@ fn every_bundled_level_has_a_kind_and_the_kinds_climb_the_scale() {
             .iter()
             .map(|l| l.kind.expect("validate requires a kind").order())
             .collect();
-        assert!(order.windows(2).all(|w| w[0] <= w[1]), "{}: {order:?}", r.area);
+        assert!(
+            order.windows(2).all(|w| w[0] <= w[1]),
+            "{}: {order:?}",
+            r.area
+        );
         assert_eq!(r.levels[0].kind, Some(LevelKind::Universal), "{}", r.area);
     }
 }
@@ -72,7 +76,8 @@ fn escalation_shows_from_the_first_level_above_universal_where_the_document_give
             a.tick(&ind.id, true);
             let o = evaluate(&r, &a);
             assert_eq!(o.level.rank, rank);
-            let expected = r.guidance.escalation.is_some() && level.kind != Some(LevelKind::Universal);
+            let expected =
+                r.guidance.escalation.is_some() && level.kind != Some(LevelKind::Universal);
             assert_eq!(
                 o.guidance.escalation.is_some(),
                 expected,
@@ -100,17 +105,29 @@ fn contacts_checked_more_than_twelve_months_ago_brings_a_notice() {
     let mut p = provenance();
     p.contacts_checked = Some("2025-10".into());
     let notices = |p: &Provenance, today| p.staleness(ym(today));
-    let says_contacts = |n: &[String]| n.iter().any(|n| n.contains("contacts here were last checked in October 2025"));
-    assert!(!says_contacts(&notices(&p, "2026-10")), "12 months: no notice");
+    let says_contacts = |n: &[String]| {
+        n.iter()
+            .any(|n| n.contains("contacts here were last checked in October 2025"))
+    };
+    assert!(
+        !says_contacts(&notices(&p, "2026-10")),
+        "12 months: no notice"
+    );
     assert!(says_contacts(&notices(&p, "2026-11")), "13 months: notice");
     p.contacts_checked = None;
-    assert!(!says_contacts(&notices(&p, "2030-01")), "not given: no notice");
+    assert!(
+        !says_contacts(&notices(&p, "2030-01")),
+        "not given: no notice"
+    );
 }
 
 #[test]
 fn a_superseded_ruleset_says_the_partnership_has_a_newer_document_first() {
     let mut p = provenance();
-    assert!(p.staleness(ym("2026-12")).is_empty(), "a current document has no notice");
+    assert!(
+        p.staleness(ym("2026-12")).is_empty(),
+        "a current document has no notice"
+    );
     p.superseded = Some("Testshire Families First threshold guidance, 2027".into());
     p.contacts_checked = Some("2020-01".into());
     let notices = p.staleness(ym("2026-12"));
@@ -129,7 +146,10 @@ fn the_summary_records_when_the_contacts_were_checked_and_the_version() {
         ..Answers::default()
     };
     let text = summary(&r, &a, &evaluate(&r, &a)).to_string();
-    assert!(text.contains("- Ruleset version 2; contacts last checked September 2026."), "{text}");
+    assert!(
+        text.contains("- Ruleset version 2; contacts last checked September 2026."),
+        "{text}"
+    );
 }
 
 #[test]
@@ -139,7 +159,9 @@ fn a_ruleset_without_kinds_is_refused_with_the_line_to_fix() {
     let e = load_str(&file, &broken).unwrap_err();
     let line = common::line_of(&broken, "name = \"Family Help\"");
     assert!(
-        e.problems.iter().any(|p| p.line == line && p.message.contains("level `family-help` has no `kind`")),
+        e.problems
+            .iter()
+            .any(|p| p.line == line && p.message.contains("level `family-help` has no `kind`")),
         "{e}"
     );
 }

@@ -144,3 +144,72 @@ fn milton_keynes_indicators_sit_in_the_assessment_framework_domains() {
     );
     print!("{}", mk.summary());
 }
+
+/// Every route, rule, consent note and guidance text of every bundled ruleset says whose
+/// guidance it is, and the basis agrees with its `source`: an item whose source calls it
+/// national or implied is not marked as the document's, and a national basis is one the
+/// source calls national. (An interpretation may rest on a document section: the basis is
+/// the finer statement, e.g. Rochdale's count of three ticks.)
+#[test]
+fn every_bundled_item_has_a_basis_that_agrees_with_its_source() {
+    use threshold_widget::engine::Basis;
+    let mut wrong = Vec::new();
+    let mut non_document = 0;
+    for r in common::all_rulesets() {
+        let g = &r.guidance;
+        let mut items: Vec<(String, &str, Option<&Basis>)> = vec![(
+            "guidance.reminder".into(),
+            g.reminder.source.as_str(),
+            g.reminder.basis.as_ref(),
+        )];
+        if let Some(e) = &g.escalation {
+            items.push(("guidance.escalation".into(), &e.source, e.basis.as_ref()));
+        }
+        items.extend(r.routes.iter().map(|x| {
+            (
+                format!("route {}", x.id),
+                x.source.as_str(),
+                x.basis.as_ref(),
+            )
+        }));
+        items.extend(r.rules.iter().map(|x| {
+            (
+                format!("rule {}", x.id),
+                x.source.as_str(),
+                x.basis.as_ref(),
+            )
+        }));
+        items.extend(r.consent.iter().map(|x| {
+            (
+                format!("consent {}", x.id),
+                x.source.as_str(),
+                x.basis.as_ref(),
+            )
+        }));
+        for (what, source, basis) in items {
+            let s = source.to_lowercase();
+            let national =
+                s.contains("national guidance") || s.contains("national emergency number");
+            let not_document =
+                national || s.starts_with("implied") || s.starts_with("not from the document");
+            match basis {
+                None => wrong.push(format!("{}: {what} has no basis", r.area)),
+                Some(Basis::Document(_)) if not_document => wrong.push(format!(
+                    "{}: {what} is marked as the document's, but its source says: {source}",
+                    r.area
+                )),
+                Some(Basis::National(_)) if !national => wrong.push(format!(
+                    "{}: {what} is marked as national guidance, but its source does not say so: {source}",
+                    r.area
+                )),
+                Some(Basis::National(_) | Basis::Interpretation(_)) => non_document += 1,
+                Some(Basis::Document(_)) => {}
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    assert!(
+        non_document > 0,
+        "some bundled guidance is not the documents'"
+    );
+}

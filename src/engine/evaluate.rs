@@ -3,8 +3,8 @@
 //! Pure and deterministic: the page only renders what this returns.
 
 use super::model::{
-    Applies, ConsentNote, ContextTrigger, Danger, Guidance, Indicator, IndicatorId, Level, LevelKind, Route,
-    RouteId, Rule, RuleEffect, Ruleset, Urgency,
+    Applies, ConsentNote, ContextTrigger, Danger, Guidance, Indicator, IndicatorId, Level,
+    LevelKind, Route, RouteId, Rule, RuleEffect, Ruleset, Urgency,
 };
 use std::collections::BTreeSet;
 

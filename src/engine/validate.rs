@@ -185,9 +185,11 @@ pub fn validate(ruleset: &Ruleset) -> Vec<Diagnostic> {
         c.text(prov.key("notes").index(i), note, "provenance note");
     }
 
-    if let Some(v) = p.contacts_checked.as_deref().filter(|v| {
-        v.len() != 7 || YearMonth::parse(v).is_none()
-    }) {
+    if let Some(v) = p
+        .contacts_checked
+        .as_deref()
+        .filter(|v| v.len() != 7 || YearMonth::parse(v).is_none())
+    {
         c.problem(
             prov.key("contacts_checked"),
             format!("provenance contacts_checked `{v}` must be the month the contacts were last checked, as YYYY-MM"),
@@ -204,7 +206,11 @@ pub fn validate(ruleset: &Ruleset) -> Vec<Diagnostic> {
     }
 
     let guidance = root.key("guidance");
-    c.cited(guidance.key("reminder"), &ruleset.guidance.reminder, "reminder");
+    c.cited(
+        guidance.key("reminder"),
+        &ruleset.guidance.reminder,
+        "reminder",
+    );
     if let Some(esc) = &ruleset.guidance.escalation {
         c.cited(guidance.key("escalation"), esc, "escalation");
     }
@@ -301,7 +307,10 @@ pub fn validate(ruleset: &Ruleset) -> Vec<Diagnostic> {
             &format!("route `{}`", route.id),
         );
         if route.allocated_social_worker
-            && (!route.when.context.contains(&ContextTrigger::HasSocialWorker)
+            && (!route
+                .when
+                .context
+                .contains(&ContextTrigger::HasSocialWorker)
                 || route.urgency != Urgency::Urgent)
         {
             c.problem(
