@@ -3,7 +3,7 @@
 //! Pure and deterministic: the page only renders what this returns.
 
 use super::model::{
-    Applies, ConsentNote, ContextTrigger, Danger, Guidance, Indicator, IndicatorId, Level,
+    Applies, Basis, ConsentNote, ContextTrigger, Danger, Guidance, Indicator, IndicatorId, Level,
     LevelKind, Route, RouteId, Rule, RuleEffect, Ruleset, Urgency,
 };
 use std::collections::BTreeSet;
@@ -135,6 +135,8 @@ pub struct FiredRule {
     /// The document's words the rule rests on.
     pub text: String,
     pub source: String,
+    /// Whose guidance the rule is.
+    pub basis: Option<Basis>,
 }
 
 impl FiredRule {
@@ -310,6 +312,7 @@ pub fn evaluate(ruleset: &Ruleset, answers: &Answers) -> Outcome {
                     summary: rule_summary(rule, ruleset, next),
                     text: rule.text.clone(),
                     source: rule.source.clone(),
+                    basis: rule.basis.clone(),
                 },
             )
         })

@@ -1,5 +1,5 @@
 use super::route_card::RouteCardView;
-use crate::engine::{ConsentNote, FiredRule, Guidance, Outcome, Reason, RuleEffect};
+use crate::engine::{Basis, ConsentNote, FiredRule, Guidance, Outcome, Reason, RuleEffect};
 use leptos::prelude::*;
 
 /// The live result: likely level, what to do (routes by urgency), why, the level's
@@ -84,6 +84,7 @@ fn rule_text(fired: &FiredRule) -> impl IntoView {
         <li>
             {fired.summary.clone()} " " <q>{fired.text.clone()}</q>
             <span class="cite">" (" {fired.source.clone()} ")"</span>
+            {basis_note(fired.basis.as_ref())}
         </li>
     }
 }
@@ -94,7 +95,7 @@ fn consent(notes: &[ConsentNote]) -> AnyView {
     }
     let notes = notes
         .iter()
-        .map(|n| view! { <li>{n.text.clone()} <span class="cite">" (" {n.source.clone()} ")"</span></li> })
+        .map(|n| view! { <li>{n.text.clone()} <span class="cite">" (" {n.source.clone()} ")"</span>{basis_note(n.basis.as_ref())}</li> })
         .collect_view();
     view! {
         <h3>"What to tell the family"</h3>
@@ -106,7 +107,13 @@ fn consent(notes: &[ConsentNote]) -> AnyView {
 fn reminder(g: &Guidance) -> AnyView {
     let r = &g.reminder;
     let escalation = g.escalation.as_ref().map(|e| {
-        view! { <p>{e.text.clone()} <span class="cite">" (" {e.source.clone()} ")"</span></p> }
+        let link = e
+            .link
+            .clone()
+            .map(|href| view! { " " <a href=href>"Escalation policy"</a> });
+        view! {
+            <p data-testid="escalation">{e.text.clone()} <span class="cite">" (" {e.source.clone()} ")"</span>{link}{basis_note(e.basis.as_ref())}</p>
+        }
     });
     view! {
         <div class="reminder">
@@ -114,9 +121,16 @@ fn reminder(g: &Guidance) -> AnyView {
                 <strong>"This is a guide. "</strong>
                 "It does not replace your professional judgement or a conversation with your designated safeguarding lead. "
                 {r.text.clone()} <span class="cite">" (" {r.source.clone()} ")"</span>
+                {basis_note(r.basis.as_ref())}
             </p>
             {escalation}
         </div>
     }
     .into_any()
+}
+
+/// " Not in the partnership's document: ..." after guidance that is not the document's.
+fn basis_note(basis: Option<&Basis>) -> Option<impl IntoView> {
+    let note = basis?.notice()?;
+    Some(view! { <span class="basis">" " {note}</span> })
 }

@@ -19,6 +19,12 @@ pub fn RouteCardView(card: RouteCard) -> impl IntoView {
         .find_details
         .as_deref()
         .map(|t| view! { <p class="find-details">{linked(t)}</p> });
+    // Guidance that is not the partnership's document says so (national, or this guide's reading).
+    let basis = r
+        .basis
+        .as_ref()
+        .and_then(|b| b.notice())
+        .map(|n| view! { <p class="basis" data-testid="basis">{n}</p> });
     let because = card
         .because
         .iter()
@@ -35,6 +41,7 @@ pub fn RouteCardView(card: RouteCard) -> impl IntoView {
             <details class="because">
                 <summary>"Why this route"</summary>
                 <ul>{because}</ul>
+                {basis}
                 <p class="cite">"Source: " {linked(&r.source)}</p>
             </details>
         </li>
