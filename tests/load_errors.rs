@@ -284,6 +284,13 @@ const CASES: &[(&str, &str, &str, &str, &str)] = &[
         "escalation link `http://example.org/escalation` must be an https:// address",
     ),
     (
+        "a kind no level has",
+        "when = { levels = [\"level-2\"] }",
+        "when = { kinds = [\"looked-after\"] }",
+        "looked-after",
+        "no level has kind `LookedAfter`, so this entry never applies",
+    ),
+    (
         "allocated social worker route that never applies to an open case",
         "allocated_social_worker = true\nwhen = { context = [\"has-social-worker\"] }",
         "allocated_social_worker = true\nwhen = { levels = [\"level-3\"] }",

@@ -209,7 +209,9 @@ fn rule_holds(
         .filter(|(n, d)| !domains[..*n].contains(d))
         .count();
     !when.is_empty()
-        && (when.levels.is_empty() || when.levels.contains(&level.id))
+        && ((when.levels.is_empty() && when.kinds.is_empty())
+            || when.levels.contains(&level.id)
+            || level.kind.is_some_and(|k| when.kinds.contains(&k)))
         && when.context.iter().all(|t| context.contains(t))
         && when
             .min_ticked
@@ -245,7 +247,7 @@ fn route_reasons(
     if let Some(d) = danger.filter(|d| when.danger.contains(d)) {
         because.push(Reason::Danger(d));
     }
-    if when.levels.contains(&level.id) {
+    if when.names_level(level) {
         because.push(Reason::Level(level.name.clone()));
     }
     for t in context.iter().filter(|t| when.context.contains(t)) {
@@ -336,7 +338,7 @@ pub fn evaluate(ruleset: &Ruleset, answers: &Answers) -> Outcome {
         .iter()
         .filter_map(|route| {
             let mut because = route_reasons(&route.when, answers.danger, route_level, &context);
-            if let Some((_, f)) = raised.filter(|_| route.when.levels.contains(&route_level.id)) {
+            if let Some((_, f)) = raised.filter(|_| route.when.names_level(route_level)) {
                 because.push(f.reason());
             }
             because.extend(

@@ -4,8 +4,8 @@
 //! the loader turns that path into a line of the file.
 
 use super::model::{
-    dial_digits, is_safe_link, Applies, Basis, Cited, ContextTrigger, Danger, RuleEffect, Ruleset,
-    Urgency, YearMonth,
+    dial_digits, is_safe_link, Applies, Basis, Cited, ContextTrigger, Danger, LevelKind,
+    RuleEffect, Ruleset, Urgency, YearMonth,
 };
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -122,6 +122,18 @@ impl Checker {
                 at.key("link"),
                 format!("{what} link `{link}` must be an https:// address (no spaces, quotes or angle brackets)"),
             );
+        }
+    }
+
+    /// A `kinds` entry that no level of the ruleset has would never match.
+    fn kinds(&mut self, path: Path, kinds: &[LevelKind], have: &HashSet<LevelKind>) {
+        for (i, kind) in kinds.iter().enumerate() {
+            if !have.contains(kind) {
+                self.problem(
+                    path.index(i),
+                    format!("no level has kind `{kind:?}`, so this entry never applies"),
+                );
+            }
         }
     }
 
@@ -251,6 +263,8 @@ pub fn validate(ruleset: &Ruleset) -> Vec<Diagnostic> {
         }
     }
 
+    let level_kinds: HashSet<LevelKind> = ruleset.levels.iter().filter_map(|l| l.kind).collect();
+
     let mut indicator_ids = HashSet::new();
     let mut indicator_texts = HashSet::new();
     for (i, ind) in ruleset.indicators.iter().enumerate() {
@@ -329,6 +343,7 @@ pub fn validate(ruleset: &Ruleset) -> Vec<Diagnostic> {
             }
         }
         c.applies(at.key("when"), &route.when, &level_ids);
+        c.kinds(at.key("when").key("kinds"), &route.when.kinds, &level_kinds);
     }
     for (i, route) in ruleset.routes.iter().enumerate() {
         if let Some(other) = &route.replaced_by {
@@ -356,12 +371,19 @@ pub fn validate(ruleset: &Ruleset) -> Vec<Diagnostic> {
         .iter()
         .flat_map(|r| r.when.levels.iter().map(|l| l.as_str()))
         .collect();
+    let routed_kinds: HashSet<LevelKind> = ruleset
+        .routes
+        .iter()
+        .flat_map(|r| r.when.kinds.iter().copied())
+        .collect();
     for (i, level) in ruleset.levels.iter().enumerate() {
-        if !routed.contains(level.id.as_str()) {
+        if !routed.contains(level.id.as_str())
+            && !level.kind.is_some_and(|k| routed_kinds.contains(&k))
+        {
             c.problem(
                 root.key("levels").index(i).key("id"),
                 format!(
-                    "level `{}` has no route: add it to some route's `when.levels`",
+                    "level `{}` has no route: add it (or its kind) to some route's `when.levels` (`when.kinds`)",
                     level.id
                 ),
             );
@@ -395,6 +417,7 @@ pub fn validate(ruleset: &Ruleset) -> Vec<Diagnostic> {
             &format!("consent note `{}`", note.id),
         );
         c.applies(at.key("when"), &note.when, &level_ids);
+        c.kinds(at.key("when").key("kinds"), &note.when.kinds, &level_kinds);
     }
 
     let mut example_ids = HashSet::new();
@@ -462,6 +485,7 @@ pub fn validate(ruleset: &Ruleset) -> Vec<Diagnostic> {
                 format!("rule `{}`: `when` gives no condition (levels, context, min_ticked or min_domains), so it would always fire", rule.id),
             );
         }
+        c.kinds(at.key("when").key("kinds"), &when.kinds, &level_kinds);
         for (j, level) in when.levels.iter().enumerate() {
             if !level_ids.contains(level.as_str()) {
                 c.problem(
