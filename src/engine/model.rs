@@ -441,13 +441,24 @@ pub struct Applies {
     pub danger: Vec<Danger>,
     #[serde(default)]
     pub levels: Vec<LevelId>,
+    /// The likely level is of one of these kinds, whatever the document calls it.
+    #[serde(default)]
+    pub kinds: Vec<LevelKind>,
     #[serde(default)]
     pub context: Vec<ContextTrigger>,
 }
 
 impl Applies {
     pub fn is_empty(&self) -> bool {
-        self.danger.is_empty() && self.levels.is_empty() && self.context.is_empty()
+        self.danger.is_empty()
+            && self.levels.is_empty()
+            && self.kinds.is_empty()
+            && self.context.is_empty()
+    }
+
+    /// Whether `level` is named in `levels`, or is of a kind named in `kinds`.
+    pub fn names_level(&self, level: &Level) -> bool {
+        self.levels.contains(&level.id) || level.kind.is_some_and(|k| self.kinds.contains(&k))
     }
 }
 
@@ -529,6 +540,9 @@ pub struct RuleWhen {
     /// The likely level is one of these.
     #[serde(default)]
     pub levels: Vec<LevelId>,
+    /// The likely level is of one of these kinds (with `levels`: either will do).
+    #[serde(default)]
+    pub kinds: Vec<LevelKind>,
     /// Every one of these context answers is given.
     #[serde(default)]
     pub context: Vec<ContextTrigger>,
@@ -543,6 +557,7 @@ pub struct RuleWhen {
 impl RuleWhen {
     pub fn is_empty(&self) -> bool {
         self.levels.is_empty()
+            && self.kinds.is_empty()
             && self.context.is_empty()
             && self.min_ticked.is_none()
             && self.min_domains.is_none()
