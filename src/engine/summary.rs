@@ -102,6 +102,9 @@ fn route_lines(outcome: &Outcome) -> Vec<String> {
                 line.push(' ');
                 line.push_str(&one_line(extra));
             }
+            if let Some(note) = r.basis.as_ref().and_then(|b| b.notice()) {
+                line.push_str(&format!(" ({})", one_line(&note)));
+            }
             line
         })
         .collect()
