@@ -150,6 +150,16 @@ fn the_summary_records_when_the_contacts_were_checked_and_the_version() {
         text.contains("- Ruleset version 2; contacts last checked September 2026."),
         "{text}"
     );
+    // A route that is not the document's says so in the summary too.
+    let danger = Answers {
+        danger: Some(Danger::Yes),
+        ..Answers::default()
+    };
+    let text = summary(&r, &danger, &evaluate(&r, &danger)).to_string();
+    assert!(
+        text.contains("Call 999 if the child is in immediate danger. Phone: 999. (Not in the partnership's document: national guidance (999).)"),
+        "{text}"
+    );
 }
 
 #[test]
