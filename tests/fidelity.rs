@@ -46,9 +46,16 @@ fn consent_not_verbatim(ruleset: &Ruleset, text: &str) -> Vec<String> {
     ruleset
         .consent
         .iter()
-        .filter(|n| !n.source.contains("National guidance") && !n.source.contains("not the document"))
+        .filter(|n| {
+            !n.source.contains("National guidance") && !n.source.contains("not the document")
+        })
         .filter(|n| !text.contains(&one_line(&n.text).to_lowercase()))
-        .map(|n| format!("consent `{}`: \u{201c}{}\u{201d} is not in the document", n.id, n.text))
+        .map(|n| {
+            format!(
+                "consent `{}`: \u{201c}{}\u{201d} is not in the document",
+                n.id, n.text
+            )
+        })
         .collect()
 }
 
