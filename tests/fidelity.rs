@@ -7,15 +7,6 @@ mod common;
 
 use threshold_widget::engine::Ruleset;
 
-fn source(file: &str) -> Option<String> {
-    let path = common::root().join("../shared/sources").join(file);
-    if !path.is_file() {
-        println!("skipped: {} is absent", path.display());
-        return None;
-    }
-    Some(std::fs::read_to_string(path).unwrap())
-}
-
 /// Text as compared: no `**bold**` or `<i>` markers, straight quotes, single spaces (tabs and
 /// line ends kept, since they separate the columns of an extracted table).
 fn normalise(text: &str) -> String {
@@ -64,7 +55,7 @@ fn consent_notes_said_to_be_the_documents_are_its_words() {
     // Review H4: `be-open` had "Be honest" for the document's "Being honest".
     let mut wrong = Vec::new();
     for area in ["rotherham", "milton-keynes"] {
-        let Some(text) = source(&format!("{area}.txt")) else {
+        let Some(text) = common::source(&format!("{area}.txt")) else {
             return;
         };
         wrong.extend(consent_not_verbatim(&common::area(area), &text));
@@ -76,7 +67,7 @@ fn consent_notes_said_to_be_the_documents_are_its_words() {
 fn milton_keynes_items_found_whole_in_the_text_are_not_cut_short() {
     // Review M2: an item that stops where its cell goes on ("…appearance" + "/self-esteem/…")
     // drops the document's words without showing it; a cut must be marked with "…".
-    let Some(text) = source("milton-keynes.txt") else {
+    let Some(text) = common::source("milton-keynes.txt") else {
         return;
     };
     let text = normalise(&text);
