@@ -13,15 +13,6 @@ fn clean(item: &str) -> String {
     item.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn source(file: &str) -> Option<String> {
-    let path = common::root().join("../shared/sources").join(file);
-    if !path.is_file() {
-        println!("skipped: {} is absent", path.display());
-        return None;
-    }
-    Some(std::fs::read_to_string(path).unwrap())
-}
-
 /// The document has `levels` lists holding `items` bullets in all, and each bullet is an
 /// indicator of the area at its list's level.
 fn assert_covered(area: &str, lists: &[Vec<String>], levels: usize, items: usize) {
@@ -59,7 +50,7 @@ fn missing(ruleset: &Ruleset, lists: &[Vec<String>]) -> Vec<String> {
 
 #[test]
 fn every_rochdale_indicator_bullet_is_an_indicator_at_its_level() {
-    let Some(text) = source("rochdale.txt") else {
+    let Some(text) = common::source("rochdale.txt") else {
         return;
     };
     // Section 4: "Every Child - Level N" headings, each followed by its bullets, up to section 5.
@@ -79,7 +70,7 @@ fn every_rochdale_indicator_bullet_is_an_indicator_at_its_level() {
 
 #[test]
 fn every_rotherham_example_indicator_is_an_indicator_at_its_level() {
-    let Some(text) = source("rotherham.txt") else {
+    let Some(text) = common::source("rotherham.txt") else {
         return;
     };
     // Each "Example Indicators" heading is followed by one level's "- " list, in level order.

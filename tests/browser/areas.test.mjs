@@ -35,7 +35,9 @@ const CASES = [
   {
     area: 'trafford', partnership: /Trafford/,
     danger: 'No', tick: 'children subject to Child Protection Plans',
-    level: 'Tier 4', firstRoute: /MARAT/,
+    // Tier 4 is children's social care as lead agency, not a new significant-harm referral
+    // (fidelity review 2026-12-01, T1).
+    level: 'Tier 4', firstRoute: /Children’s social care \(lead agency\)/,
     // Dated January 2024: a notice appears once it is three years old.
   },
   {
@@ -47,7 +49,8 @@ const CASES = [
   {
     area: 'milton-keynes', partnership: /Milton Keynes/,
     danger: 'No', tick: 'Child/young person has severe/chronic health problems',
-    level: 'Children Social Care', firstRoute: /MASH\): telephone referral/, tel: 'tel:01908253169',
+    // The level's own "contact the MASH for advice", not the significant-harm card (M3).
+    level: 'Children Social Care', firstRoute: /MASH\): advice, and referral to Children's Social Care/, tel: 'tel:01908253169',
     rule: /Refer now/, stale: /due for review in October 2023/,
   },
 ];

@@ -51,3 +51,14 @@ pub fn answers(danger: Option<Danger>, ticked: &[&str]) -> Answers {
     }
     a
 }
+
+/// A source document's text from `../shared/sources/`, or `None` (saying "skipped") when that
+/// folder is absent.
+pub fn source(file: &str) -> Option<String> {
+    let path = root().join("../shared/sources").join(file);
+    if !path.is_file() {
+        println!("skipped: {} is absent", path.display());
+        return None;
+    }
+    Some(std::fs::read_to_string(path).unwrap())
+}
