@@ -31,8 +31,8 @@ fs.writeFileSync(path.join(dir, inView), inViewJs);
 
 // embed.html
 const frame = html.replace(/<html([^>]*)>/, '<html$1 data-embed="frame">')
-  .replace('</head>', `<script src="./${inView}" defer></script></head>`);
-if (!frame.includes('data-embed="frame"') || !frame.includes(inView)) throw new Error(`${indexPath}: <html> or </head> not found`);
+  .replace(/<script[^>]*exit-this-page-[0-9a-f]+\.js/, (tag) => `<script src="./${inView}" defer></script>${tag}`);
+if (!frame.includes('data-embed="frame"') || !frame.includes(inView)) throw new Error(`${indexPath}: <html> or the exit-this-page script not found`);
 fs.writeFileSync(path.join(dir, 'embed.html'), frame);
 
 // widget.js and its stylesheet
