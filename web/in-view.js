@@ -70,16 +70,20 @@
   }
   root.addEventListener('focusin', () => {
     clearTimeout(pending);
-    requestAnimationFrame(clearFocus);
+    if (!framed) requestAnimationFrame(clearFocus);
     pending = setTimeout(() => { pending = null; clearFocus(); }, 150);
   });
 
-  // The level bar's link: the outcome into view, below the 999 line.
+  // The level bar's link: the outcome into view, below the 999 line (its scroll margin), and
+  // the next Tab goes on from its heading, as a #fragment link does on the widget's own page.
   root.addEventListener('click', (event) => {
     const link = event.composedPath().find((el) => el instanceof Element && el.matches('a.level-peek'));
     const outcome = link && root.getElementById('outcome');
     if (!outcome) return;
     event.preventDefault();
     outcome.scrollIntoView({ block: 'start' });
+    const heading = root.getElementById('outcome-heading') ?? outcome;
+    if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
+    heading.focus({ preventScroll: true });
   });
 })();
