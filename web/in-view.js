@@ -46,6 +46,7 @@
         const below = Math.max(0, window.innerHeight - bottom);
         html.style.setProperty('--tw-view-top', `${Math.round(top)}px`);
         html.style.setProperty('--tw-view-below', `${Math.round(below)}px`);
+        html.dataset.view = 'parent';
         // Too little of the frame on screen for both bars: the level bar waits.
         html.toggleAttribute('data-view-short', bottom - top < 200);
         if (pending) clearFocus();
