@@ -2,10 +2,13 @@
 // your site"), made from the built index.html so they can never drift from it:
 //   embed.html   the page for an <iframe>: the same page, marked data-embed="frame", so it
 //                tells its parent its height (the `parent-origin` setting) and leaves the
-//                whole page on "Exit this page";
+//                whole page on "Exit this page"; with in-view-<hash>.js (web/in-view.js),
+//                which places the 999 line and the level bar where the parent says the
+//                frame is on screen;
 //   widget.js    a script that mounts the widget into <div data-threshold-widget> of the
 //                partnership's own page, inside a shadow root so neither page's CSS reaches
-//                the other; its stylesheet is widget-<hash>.css, main.css rewritten for it.
+//                the other; its stylesheet is widget-<hash>.css, main.css rewritten for it,
+//                and it loads in-view-<hash>.js too (focus clear of the sticky bars).
 //   node scripts/embed.mjs "$TRUNK_STAGING_DIR"
 import fs from 'node:fs';
 import path from 'node:path';
@@ -21,9 +24,15 @@ const need = (re, what) => {
   return m[1];
 };
 
+// The embeds' own script, not in index.html (the page keeps its first load).
+const inViewJs = fs.readFileSync(new URL('../web/in-view.js', import.meta.url), 'utf8');
+const inView = `in-view-${hash(inViewJs)}.js`;
+fs.writeFileSync(path.join(dir, inView), inViewJs);
+
 // embed.html
-const frame = html.replace(/<html([^>]*)>/, '<html$1 data-embed="frame">');
-if (frame === html) throw new Error(`${indexPath}: <html> not found`);
+const frame = html.replace(/<html([^>]*)>/, '<html$1 data-embed="frame">')
+  .replace(/<script[^>]*exit-this-page-[0-9a-f]+\.js/, (tag) => `<script src="./${inView}" defer></script>${tag}`);
+if (!frame.includes('data-embed="frame"') || !frame.includes(inView)) throw new Error(`${indexPath}: <html> or the exit-this-page script not found`);
 fs.writeFileSync(path.join(dir, 'embed.html'), frame);
 
 // widget.js and its stylesheet
@@ -67,7 +76,9 @@ const widgetJs = `// threshold-widget: mounts the levels-of-need checker into <d
   app.dataset.base = base;
   const exit = document.createElement('script');
   exit.src = base + ${JSON.stringify(exit)};
-  document.head.append(exit);
+  const inView = document.createElement('script');
+  inView.src = base + ${JSON.stringify(inView)};
+  document.head.append(exit, inView);
   import(base + ${JSON.stringify(module)})
     .then((m) => m.default({ module_or_path: base + ${JSON.stringify(wasm)} }))
     .catch(() => app.querySelector('.load-failed')?.classList.add('load-failed--now'));
@@ -87,9 +98,17 @@ function hash(text) {
 function forShadowRoot(text) {
   // First: the host page's inherited styles stop at the wrapper; the unit for rem.
   const before = ':host{display:block;--tw-rem:16px}:host([data-contrast="high"]){--tw-rem:20px}.tw-widget{all:initial;display:block}';
-  // Last: in a partnership's page nothing is fixed or sticky over its content (it cannot get
-  // the page's scroll-padding, so it could hide focus), and the live level bar is left out.
-  const after = '.level-peek{display:none!important}.emergency{position:static}.result{position:static;max-height:none;overflow:visible}';
+  // Last: in a partnership's page nothing is fixed over its content. The 999 line (sticky at
+  // the top, below the page's own sticky header if it sets --tw-sticky-top on the element) and
+  // the level bar (sticky at the bottom) stay in view only inside the widget's own box. The
+  // page's scroll-padding is not the widget's to set, so every control carries scroll-margin
+  // for the bars instead (WCAG 2.4.11), and in-view.js scrolls clear any focus left under one.
+  const bar = 'calc(var(--tw-bar-height) + var(--tw-sticky-top, 0px) + var(--tw-rem))';
+  const after = '.emergency{top:var(--tw-sticky-top,0px)}'
+    + '.level-peek{position:sticky;bottom:0}'
+    + '.result{top:calc(var(--tw-bar-height) + var(--tw-sticky-top, 0px) + 0.5 * var(--tw-rem))}'
+    + `#outcome{scroll-margin-top:${bar}}`
+    + `:is(a[href],button,input,select,textarea,summary,[tabindex]){scroll-margin-top:${bar};scroll-margin-bottom:calc(4.5 * var(--tw-rem))}`;
   return before + text
     .replace(/(?::root|\bhtml)\[([^\]]+)\]/g, ':host([$1])')
     .replace(/:root\b/g, ':host')
