@@ -112,6 +112,8 @@ struct Unit {
     key: String,
     stem: String,
     acronym: bool,
+    /// A word like "and" or "mum": it need not be found when the query has other words.
+    optional: bool,
 }
 
 /// Greatest number of related indicators derived for one indicator.
@@ -126,8 +128,12 @@ pub struct Index {
     /// Per thesaurus group: its terms, and the vocabulary entries that are one of them.
     groups: Vec<(Vec<Term>, Vec<usize>)>,
     acronyms: Vec<String>,
+    optional: Vec<String>,
     related: Vec<Vec<usize>>,
 }
+
+/// Longest phrase, in words, matched as one (indicator word runs and thesaurus phrases).
+const PHRASE: usize = 4;
 
 impl Index {
     pub fn new(ruleset: &Ruleset, thesaurus: &Thesaurus) -> Index {
@@ -138,13 +144,14 @@ impl Index {
             indicators: Vec::new(),
             groups: Vec::new(),
             acronyms: Vec::new(),
+            optional: thesaurus.optional.clone(),
             related: Vec::new(),
         };
         for ind in &ruleset.indicators {
             let text = &ind.text;
             let words = spans(text);
             let mut tokens = Vec::new();
-            for n in 1..=3 {
+            for n in 1..=PHRASE {
                 for w in words.windows(n) {
                     let span = w[0].start..w[n - 1].end;
                     let term = ix.term(w.iter().map(|r| &text[r.clone()]));
@@ -228,7 +235,7 @@ impl Index {
         let mut out = Vec::new();
         let mut i = 0;
         while i < words.len() {
-            let mut n = (2..=3.min(words.len() - i))
+            let mut n = (2..=PHRASE.min(words.len() - i))
                 .rev()
                 .find(|&n| {
                     let t = self.term(words[i..i + n].iter().copied());
@@ -241,6 +248,7 @@ impl Index {
             let t = self.term(words[i..i + n].iter().copied());
             out.push(Unit {
                 acronym: self.acronyms.contains(&t.key),
+                optional: self.optional.contains(&t.key),
                 key: t.key,
                 stem: t.stem,
             });
@@ -296,7 +304,11 @@ impl Index {
     }
 
     fn run(&self, query: &str, widen: bool) -> Results {
-        let units = self.units(query);
+        let mut units = self.units(query);
+        if units.iter().all(|u| u.optional) {
+            units.iter_mut().for_each(|u| u.optional = false);
+        }
+        let required = units.iter().filter(|u| !u.optional).count();
         let n = self.indicators.len();
         if units.is_empty() {
             return Results {
@@ -329,12 +341,12 @@ impl Index {
                         how,
                     });
                 }
-                if hits.len() > before {
+                if hits.len() > before && !u.optional {
                     found_units += 1;
                 }
             }
             scores.push(found_units);
-            shown.push((found_units == units.len()).then_some(hits));
+            shown.push((found_units == required).then_some(hits));
         }
         let mut results = Results {
             shown,

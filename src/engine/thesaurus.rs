@@ -15,6 +15,8 @@ pub struct Thesaurus {
     pub groups: Vec<Group>,
     /// `(american, british)` parts of words: both sides are written the British way.
     pub spellings: Vec<(String, String)>,
+    /// Words that need not be found when the query has others ("and", "mum", "his").
+    pub optional: Vec<String>,
 }
 
 /// Words for one concern.
@@ -35,6 +37,8 @@ struct RawFile {
     spellings: BTreeMap<String, String>,
     #[serde(default)]
     group: Vec<RawGroup>,
+    #[serde(default)]
+    optional: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -151,5 +155,6 @@ pub fn load_str(file: &str, text: &str) -> Result<Thesaurus, Vec<String>> {
             })
             .collect(),
         spellings: raw.spellings.into_iter().collect(),
+        optional: raw.optional.iter().map(|w| super::search::key(w)).collect(),
     })
 }
