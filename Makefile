@@ -59,6 +59,7 @@ test: deps-browser lint test-native test-browser
 
 bench: deps-browser dist
 	node scripts/bench.mjs
+	node scripts/bench-search.mjs
 
 clean:
 	rm -rf dist target/screenshots

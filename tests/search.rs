@@ -14,7 +14,8 @@ use threshold_widget::engine::Ruleset;
 fn thesaurus() -> Thesaurus {
     let file = common::root().join("rulesets/thesaurus.toml");
     let text = std::fs::read_to_string(&file).unwrap();
-    thesaurus::load_str("rulesets/thesaurus.toml", &text).unwrap_or_else(|e| panic!("{}", e.join("\n")))
+    thesaurus::load_str("rulesets/thesaurus.toml", &text)
+        .unwrap_or_else(|e| panic!("{}", e.join("\n")))
 }
 
 #[derive(Deserialize)]
@@ -74,9 +75,15 @@ fn every_term_shows_its_indicators_and_not_the_ones_it_must_not() {
     let mut found = 0;
     let mut wanted = 0;
     for t in &terms {
-        let (r, ix) = areas.get(&t.area).unwrap_or_else(|| panic!("no area {}", t.area));
+        let (r, ix) = areas
+            .get(&t.area)
+            .unwrap_or_else(|| panic!("no area {}", t.area));
         for id in t.shows.iter().chain(&t.hides) {
-            assert!(r.indicators.iter().any(|i| i.id.as_str() == id), "{}: no indicator {id}", t.area);
+            assert!(
+                r.indicators.iter().any(|i| i.id.as_str() == id),
+                "{}: no indicator {id}",
+                t.area
+            );
         }
         let shown = shown_ids(r, ix, &t.query);
         for id in &t.shows {
@@ -84,12 +91,18 @@ fn every_term_shows_its_indicators_and_not_the_ones_it_must_not() {
             if shown.contains(id) {
                 found += 1;
             } else {
-                failures.push(format!("{} {:?} ({}) does not show {id}", t.area, t.query, t.kind));
+                failures.push(format!(
+                    "{} {:?} ({}) does not show {id}",
+                    t.area, t.query, t.kind
+                ));
             }
         }
         for id in &t.hides {
             if shown.contains(id) {
-                failures.push(format!("{} {:?} shows {id}, which it must not", t.area, t.query));
+                failures.push(format!(
+                    "{} {:?} shows {id}, which it must not",
+                    t.area, t.query
+                ));
             }
         }
     }
@@ -101,12 +114,20 @@ fn every_term_shows_its_indicators_and_not_the_ones_it_must_not() {
 fn no_everyday_term_shows_more_than_a_third_of_an_area() {
     let areas = areas();
     let mut failures = Vec::new();
-    for t in terms().iter().filter(|t| t.kind == "everyday" || t.kind == "acronym") {
+    for t in terms()
+        .iter()
+        .filter(|t| t.kind == "everyday" || t.kind == "acronym")
+    {
         let (r, ix) = &areas[&t.area];
         let n = ix.search(&t.query).count();
         // Every area has at least 12 indicators, so a third is at least 4.
         if n * 3 > r.indicators.len() {
-            failures.push(format!("{} {:?} shows {n} of {}", t.area, t.query, r.indicators.len()));
+            failures.push(format!(
+                "{} {:?} shows {n} of {}",
+                t.area,
+                t.query,
+                r.indicators.len()
+            ));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
@@ -116,20 +137,39 @@ fn no_everyday_term_shows_more_than_a_third_of_an_area() {
 fn matches_say_how_and_highlight_the_documents_words() {
     let areas = areas();
     let (r, ix) = &areas["milton-keynes"];
-    let i = r.indicators.iter().position(|i| i.id.as_str() == "l4-unexplained-injuries").unwrap();
+    let i = r
+        .indicators
+        .iter()
+        .position(|i| i.id.as_str() == "l4-unexplained-injuries")
+        .unwrap();
     let text = &r.indicators[i].text;
     let res = ix.search("bruise");
-    let hits = res.shown[i].as_ref().expect("bruise shows unexplained injuries");
-    assert_eq!(highlight(text, hits), [("Unexplained ", false), ("injuries", true)]);
-    assert_eq!(notes(text, hits), [("bruise".to_owned(), "injuries".to_owned(), How::Thesaurus)]);
+    let hits = res.shown[i]
+        .as_ref()
+        .expect("bruise shows unexplained injuries");
+    assert_eq!(
+        highlight(text, hits),
+        [("Unexplained ", false), ("injuries", true)]
+    );
+    assert_eq!(
+        notes(text, hits),
+        [("bruise".to_owned(), "injuries".to_owned(), How::Thesaurus)]
+    );
 
     let res = ix.search("injury");
     let hits = res.shown[i].as_ref().unwrap();
-    assert_eq!(notes(text, hits)[0].2, How::Stem, "injury is another form of injuries");
+    assert_eq!(
+        notes(text, hits)[0].2,
+        How::Stem,
+        "injury is another form of injuries"
+    );
 
     let res = ix.search("unexplaned");
     let hits = res.shown[i].as_ref().unwrap();
-    assert_eq!(notes(text, hits), [("unexplaned".to_owned(), "Unexplained".to_owned(), How::Typo)]);
+    assert_eq!(
+        notes(text, hits),
+        [("unexplaned".to_owned(), "Unexplained".to_owned(), How::Typo)]
+    );
 
     // The literal word: highlighted, no note.
     let res = ix.search("unexplained");
@@ -143,12 +183,21 @@ fn hyphens_spaces_case_and_spellings_are_the_same_word() {
     let areas = areas();
     let (r, ix) = &areas["rotherham"];
     let target = "l2-low-level-self-harm-substance-misuse";
-    for q in ["self-harm", "self harm", "selfharm", "SELF HARM", "Self-Harm"] {
+    for q in [
+        "self-harm",
+        "self harm",
+        "selfharm",
+        "SELF HARM",
+        "Self-Harm",
+    ] {
         assert!(shown_ids(r, ix, q).contains(&target.to_owned()), "{q}");
     }
     let (r, ix) = &areas["rochdale"];
     for q in ["behavior", "behaviour", "Behavioural"] {
-        assert!(shown_ids(r, ix, q).contains(&"l4-severe-disruptive-behaviour".to_owned()), "{q}");
+        assert!(
+            shown_ids(r, ix, q).contains(&"l4-severe-disruptive-behaviour".to_owned()),
+            "{q}"
+        );
     }
 }
 
@@ -159,25 +208,46 @@ fn nothing_matches_gives_the_nearest_indicators() {
     let res = ix.search("homeless zebra");
     assert_eq!(res.count(), 0);
     assert!(!res.nearest.is_empty());
-    let homeless = r.indicators.iter().position(|i| i.id.as_str() == "l3-homeless").unwrap();
-    assert!(res.nearest.contains(&homeless), "the indicator matching one of the two words");
+    let homeless = r
+        .indicators
+        .iter()
+        .position(|i| i.id.as_str() == "l3-homeless")
+        .unwrap();
+    assert!(
+        res.nearest.contains(&homeless),
+        "the indicator matching one of the two words"
+    );
     assert!(ix.search("zebra").nearest.is_empty());
-    assert!(ix.search("homeless").nearest.is_empty(), "nearest only when nothing shows");
+    assert!(
+        ix.search("homeless").nearest.is_empty(),
+        "nearest only when nothing shows"
+    );
 }
 
 #[test]
 fn related_indicators_share_a_concern_at_another_level_and_explicit_links_win() {
     let areas = areas();
     let (r, ix) = &areas["rochdale"];
-    let pos = |id: &str| r.indicators.iter().position(|i| i.id.as_str() == id).unwrap();
+    let pos = |id: &str| {
+        r.indicators
+            .iter()
+            .position(|i| i.id.as_str() == id)
+            .unwrap()
+    };
     let episodes = pos("l2-episodes-missing-from-home");
     let related = ix.related(episodes);
     assert!(related.contains(&pos("l3-regularly-missing-from-home")));
     assert!(related.contains(&pos("l4-persistently-missing-long-periods")));
     for &j in related {
-        assert_ne!(r.indicators[j].level, r.indicators[episodes].level, "other levels only");
+        assert_ne!(
+            r.indicators[j].level, r.indicators[episodes].level,
+            "other levels only"
+        );
     }
-    let ranks: Vec<usize> = related.iter().map(|&j| r.rank(&r.indicators[j].level).unwrap()).collect();
+    let ranks: Vec<usize> = related
+        .iter()
+        .map(|&j| r.rank(&r.indicators[j].level).unwrap())
+        .collect();
     assert!(ranks.windows(2).all(|w| w[0] <= w[1]), "lowest level first");
 
     let mut r2 = r.clone();
@@ -207,7 +277,10 @@ fn related_ids_must_exist() {
     r.indicators[0].related = vec!["no-such-indicator".into()];
     let problems = threshold_widget::engine::validate::validate(&r);
     assert!(
-        problems.iter().any(|p| p.path.to_string() == "indicators[0].related[0]" && p.message.contains("no-such-indicator")),
+        problems
+            .iter()
+            .any(|p| p.path.to_string() == "indicators[0].related[0]"
+                && p.message.contains("no-such-indicator")),
         "{problems:?}"
     );
     r.indicators[0].related = vec![r.indicators[1].id.clone()];
@@ -220,17 +293,31 @@ fn the_thesaurus_file_is_checked() {
     assert!(t.groups.len() >= 30);
     for g in &t.groups {
         assert!(!g.concern.trim().is_empty());
-        assert!(!g.words.is_empty() || !g.acronyms.is_empty(), "{}", g.concern);
+        assert!(
+            !g.words.is_empty() || !g.acronyms.is_empty(),
+            "{}",
+            g.concern
+        );
     }
-    let acronyms: HashSet<String> = t.groups.iter().flat_map(|g| g.acronyms.iter().map(|a| a.to_lowercase())).collect();
-    for a in ["dv", "da", "cse", "cce", "cp", "cin", "lac", "cla", "sen", "send", "ehcp", "neet", "fgm", "uasc"] {
+    let acronyms: HashSet<String> = t
+        .groups
+        .iter()
+        .flat_map(|g| g.acronyms.iter().map(|a| a.to_lowercase()))
+        .collect();
+    for a in [
+        "dv", "da", "cse", "cce", "cp", "cin", "lac", "cla", "sen", "send", "ehcp", "neet", "fgm",
+        "uasc",
+    ] {
         assert!(acronyms.contains(a), "acronym {a}");
     }
     let bad = |text: &str| thesaurus::load_str("t.toml", text).unwrap_err().join("\n");
     let e = bad("[[group]]\nconcern = \"x\"\nwords = []\n");
     assert!(e.contains("t.toml:2:") && e.contains("empty"), "{e}");
     let e = bad("[[group]]\nconcern = \"a\"\nwords = [\"hit\"]\n[[group]]\nconcern = \"b\"\nwords = [\"Hit\"]\n");
-    assert!(e.contains("t.toml:6:") && e.contains("more than one group"), "{e}");
+    assert!(
+        e.contains("t.toml:6:") && e.contains("more than one group"),
+        "{e}"
+    );
     let ok = "[[group]]\nconcern = \"a\"\nwords = [\"hit\"]\nshared = { hit = \"because\" }\n[[group]]\nconcern = \"b\"\nwords = [\"hit\"]\n";
     assert!(thesaurus::load_str("t.toml", ok).is_ok());
     let e = bad("[[group]]\nconcern = \"a\"\nwords = [\"self-harm\", \"self harm\"]\n");
@@ -240,7 +327,12 @@ fn the_thesaurus_file_is_checked() {
 }
 
 /// A word of some indicator of some area, and a query made of other words.
-fn word_of(areas: &BTreeMap<String, (Ruleset, Index)>, a: usize, i: usize, w: usize) -> Option<(String, usize, String)> {
+fn word_of(
+    areas: &BTreeMap<String, (Ruleset, Index)>,
+    a: usize,
+    i: usize,
+    w: usize,
+) -> Option<(String, usize, String)> {
     let (area, (r, _)) = areas.iter().nth(a % areas.len())?;
     let ind = &r.indicators[i % r.indicators.len()];
     let words: Vec<&str> = ind
@@ -289,7 +381,8 @@ proptest! {
 }
 
 fn areas_once() -> &'static BTreeMap<String, (Ruleset, Index)> {
-    static AREAS: std::sync::OnceLock<BTreeMap<String, (Ruleset, Index)>> = std::sync::OnceLock::new();
+    static AREAS: std::sync::OnceLock<BTreeMap<String, (Ruleset, Index)>> =
+        std::sync::OnceLock::new();
     AREAS.get_or_init(areas)
 }
 
@@ -310,9 +403,16 @@ fn search_finds_the_same_in_ruleset_order_and_leaves_texts_and_levels_alone() {
 fn probe() {
     let areas = areas();
     for pair in std::env::var("SEARCH_PROBE").unwrap_or_default().split(';') {
-        let Some((area, q)) = pair.split_once(':') else { continue };
+        let Some((area, q)) = pair.split_once(':') else {
+            continue;
+        };
         let (r, ix) = &areas[area];
         let ids = shown_ids(r, ix, q);
-        println!("{area} {q:?}: {} of {}: {}", ids.len(), r.indicators.len(), ids.join(" "));
+        println!(
+            "{area} {q:?}: {} of {}: {}",
+            ids.len(),
+            r.indicators.len(),
+            ids.join(" ")
+        );
     }
 }

@@ -69,7 +69,7 @@ pub struct Hit {
     pub typed: String,
     /// Byte range of the matched words in the indicator's text; `None` for a keyword.
     pub span: Option<Range<usize>>,
-    /// The indicator's word(s) that matched, as written (or the keyword).
+    /// The keyword that matched (empty for a word of the text: see `span`).
     pub word: String,
     pub how: How,
 }
@@ -104,7 +104,8 @@ struct Term {
 
 struct Token {
     vocab: usize,
-    span: Option<Range<usize>>,
+    /// Where it is in the text, or which of the indicator's `keywords` it is.
+    span: Result<Range<usize>, usize>,
 }
 
 /// A query unit: one word, or a thesaurus phrase typed as several words.
@@ -129,6 +130,7 @@ pub struct Index {
     groups: Vec<(Vec<Term>, Vec<usize>)>,
     acronyms: Vec<String>,
     optional: Vec<String>,
+    keywords: Vec<Vec<String>>,
     related: Vec<Vec<usize>>,
 }
 
@@ -145,6 +147,7 @@ impl Index {
             groups: Vec::new(),
             acronyms: Vec::new(),
             optional: thesaurus.optional.clone(),
+            keywords: Vec::new(),
             related: Vec::new(),
         };
         for ind in &ruleset.indicators {
@@ -157,20 +160,21 @@ impl Index {
                     let term = ix.term(w.iter().map(|r| &text[r.clone()]));
                     tokens.push(Token {
                         vocab: ix.intern(term),
-                        span: Some(span),
+                        span: Ok(span),
                     });
                 }
             }
-            for kw in &ind.keywords {
+            for (k, kw) in ind.keywords.iter().enumerate() {
                 let term = ix.term(spans(kw).into_iter().map(|r| &kw[r]));
                 if !term.key.is_empty() {
                     tokens.push(Token {
                         vocab: ix.intern(term),
-                        span: None,
+                        span: Err(k),
                     });
                 }
             }
             ix.indicators.push(tokens);
+            ix.keywords.push(ind.keywords.clone());
         }
         for g in &thesaurus.groups {
             let terms: Vec<Term> = g
@@ -320,24 +324,22 @@ impl Index {
             units.iter().map(|u| self.matched(u, widen)).collect();
         let mut shown = Vec::with_capacity(n);
         let mut scores = Vec::with_capacity(n);
-        for tokens in &self.indicators {
+        for (i, tokens) in self.indicators.iter().enumerate() {
             let mut hits = Vec::new();
             let mut found_units = 0;
             for (u, found) in units.iter().zip(&per_unit) {
                 let before = hits.len();
                 for t in tokens {
                     let Some(how) = found[t.vocab] else { continue };
-                    let how = if t.span.is_none() && widen {
-                        How::Keyword
-                    } else if t.span.is_none() {
-                        continue;
-                    } else {
-                        how
+                    let (span, how, word) = match &t.span {
+                        Ok(r) => (Some(r.clone()), how, String::new()),
+                        Err(k) if widen => (None, How::Keyword, self.keywords[i][*k].clone()),
+                        Err(_) => continue,
                     };
                     hits.push(Hit {
                         typed: u.key.clone(),
-                        span: t.span.clone(),
-                        word: String::new(),
+                        span,
+                        word,
                         how,
                     });
                 }
@@ -397,7 +399,10 @@ impl Index {
                     let mut scored: Vec<(usize, usize)> = (0..ruleset.indicators.len())
                         .filter(|&j| ruleset.indicators[j].level != ind.level)
                         .map(|j| {
-                            let shared = concerns[j].iter().filter(|g| concerns[i].contains(g)).count();
+                            let shared = concerns[j]
+                                .iter()
+                                .filter(|g| concerns[i].contains(g))
+                                .count();
                             (j, shared)
                         })
                         .filter(|&(_, s)| s > 0)
@@ -406,7 +411,10 @@ impl Index {
                     scored.truncate(MAX_RELATED);
                     scored.into_iter().map(|(j, _)| j).collect()
                 } else {
-                    ind.related.iter().filter_map(|id| position.get(id).copied()).collect()
+                    ind.related
+                        .iter()
+                        .filter_map(|id| position.get(id).copied())
+                        .collect()
                 };
                 out.sort_by_key(|&j| (rank(j), j));
                 out
@@ -434,20 +442,6 @@ fn typo(a: &str, b: &str) -> bool {
         (1, 1) | (0, 1) | (1, 0) => true,
         (2, 2) => a[p] == b[p + 1] && a[p + 1] == b[p],
         _ => false,
-    }
-}
-
-/// Fills in each hit's `word` from the indicator's text (or keyword).
-pub fn describe(text: &str, keywords: &[String], hits: &mut [Hit]) {
-    for h in hits {
-        h.word = match &h.span {
-            Some(r) => text[r.clone()].to_owned(),
-            None => keywords
-                .iter()
-                .find(|k| key(k).starts_with(&h.typed) || !h.typed.is_empty())
-                .cloned()
-                .unwrap_or_default(),
-        };
     }
 }
 
@@ -517,4 +511,19 @@ pub fn matches(text: &str, query: &str) -> bool {
         let q = key(&query[r]);
         words.iter().any(|w| w.starts_with(&q)) || joined.contains(&q)
     })
+}
+
+/// The route to offer when a search finds nothing ("Not sure? Call the MASH on ..."): the
+/// ruleset's own route for a practitioner who is not sure, not the emergency one when
+/// there is another, so the page never makes up a number.
+pub fn consultation_route(ruleset: &Ruleset) -> Option<&super::model::Route> {
+    let not_sure = || {
+        ruleset
+            .routes
+            .iter()
+            .filter(|r| r.when.danger.contains(&super::model::Danger::NotSure))
+    };
+    not_sure()
+        .find(|r| r.urgency != super::model::Urgency::Emergency)
+        .or_else(|| not_sure().next())
 }

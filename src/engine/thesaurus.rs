@@ -135,7 +135,10 @@ pub fn load_str(file: &str, text: &str) -> Result<Thesaurus, Vec<String>> {
         }
     }
     for (us, uk) in &raw.spellings {
-        if us.is_empty() || uk.is_empty() || !us.chars().chain(uk.chars()).all(|c| c.is_ascii_lowercase()) {
+        if us.is_empty()
+            || uk.is_empty()
+            || !us.chars().chain(uk.chars()).all(|c| c.is_ascii_lowercase())
+        {
             problems.push(format!(
                 "{file}: spelling `{us}` = `{uk}` must be two non-empty lowercase words"
             ));
