@@ -176,6 +176,10 @@ impl Index {
             ix.indicators.push(tokens);
             ix.keywords.push(ind.keywords.clone());
         }
+        let mut by_stem: HashMap<String, Vec<usize>> = HashMap::new();
+        for (v, term) in ix.vocab.iter().enumerate() {
+            by_stem.entry(term.stem.clone()).or_default().push(v);
+        }
         for g in &thesaurus.groups {
             let terms: Vec<Term> = g
                 .words
@@ -183,13 +187,16 @@ impl Index {
                 .chain(&g.acronyms)
                 .map(|w| ix.term(spans(w).into_iter().map(|r| &w[r])))
                 .collect();
-            let members = (0..ix.vocab.len())
-                .filter(|&v| {
-                    terms
-                        .iter()
-                        .any(|t| ix.vocab[v].key == t.key || ix.vocab[v].stem == t.stem)
+            let mut members: Vec<usize> = terms
+                .iter()
+                .flat_map(|t| {
+                    let by_key = ix.by_key.get(&t.key).copied();
+                    let by_stem = by_stem.get(&t.stem).into_iter().flatten().copied();
+                    by_key.into_iter().chain(by_stem)
                 })
                 .collect();
+            members.sort_unstable();
+            members.dedup();
             ix.groups.push((terms, members));
             ix.acronyms.extend(g.acronyms.iter().map(|a| key(a)));
         }
@@ -377,18 +384,24 @@ impl Index {
             .enumerate()
             .map(|(i, ind)| (&ind.id, i))
             .collect();
-        let mut member = vec![false; self.vocab.len()];
+        // Which groups each vocabulary entry is in, then each indicator's groups.
+        let mut in_groups: Vec<Vec<usize>> = vec![Vec::new(); self.vocab.len()];
+        for (g, (_, members)) in self.groups.iter().enumerate() {
+            for &v in members {
+                in_groups[v].push(g);
+            }
+        }
         let concerns: Vec<Vec<usize>> = self
             .indicators
             .iter()
             .map(|tokens| {
-                (0..self.groups.len())
-                    .filter(|&g| {
-                        member.iter_mut().for_each(|m| *m = false);
-                        self.groups[g].1.iter().for_each(|&v| member[v] = true);
-                        tokens.iter().any(|t| member[t.vocab])
-                    })
-                    .collect()
+                let mut gs: Vec<usize> = tokens
+                    .iter()
+                    .flat_map(|t| in_groups[t.vocab].iter().copied())
+                    .collect();
+                gs.sort_unstable();
+                gs.dedup();
+                gs
             })
             .collect();
         let rank = |i: usize| ruleset.rank(&ruleset.indicators[i].level).unwrap_or(0);
