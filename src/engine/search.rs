@@ -65,7 +65,7 @@ pub enum How {
 /// One matched word of an indicator.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hit {
-    /// The query word or phrase as typed (its key).
+    /// The query word or phrase as typed (lower-cased).
     pub typed: String,
     /// Byte range of the matched words in the indicator's text; `None` for a keyword.
     pub span: Option<Range<usize>>,
@@ -110,6 +110,8 @@ struct Token {
 
 /// A query unit: one word, or a thesaurus phrase typed as several words.
 struct Unit {
+    /// As typed, lower-cased, words separated by one space.
+    typed: String,
     key: String,
     stem: String,
     acronym: bool,
@@ -258,6 +260,7 @@ impl Index {
             n = n.max(1);
             let t = self.term(words[i..i + n].iter().copied());
             out.push(Unit {
+                typed: words[i..i + n].join(" ").to_ascii_lowercase(),
                 acronym: self.acronyms.contains(&t.key),
                 optional: self.optional.contains(&t.key),
                 key: t.key,
@@ -344,7 +347,7 @@ impl Index {
                         Err(_) => continue,
                     };
                     hits.push(Hit {
-                        typed: u.key.clone(),
+                        typed: u.typed.clone(),
                         span,
                         word,
                         how,
