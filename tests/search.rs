@@ -172,11 +172,18 @@ fn matches_say_how_and_highlight_the_documents_words() {
     );
 
     let (r2, ix2) = &areas["rotherham"];
-    let da = r2.indicators.iter().position(|i| i.id.as_str() == "l3-domestic-abuse").unwrap();
+    let da = r2
+        .indicators
+        .iter()
+        .position(|i| i.id.as_str() == "l3-domestic-abuse")
+        .unwrap();
     let res = ix2.search("Domestic Violence");
     let text2 = &r2.indicators[da].text;
     let n = notes(text2, res.shown[da].as_ref().unwrap());
-    assert_eq!(n[0].0, "domestic violence", "the phrase as typed, in one note");
+    assert_eq!(
+        n[0].0, "domestic violence",
+        "the phrase as typed, in one note"
+    );
     assert_eq!(n.len(), 1, "{n:?}");
 
     // The literal word: highlighted, no note.
