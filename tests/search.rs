@@ -214,6 +214,16 @@ fn hyphens_spaces_case_and_spellings_are_the_same_word() {
             "{q}"
         );
     }
+    // An American spelling is the same word, not a typo: highlighted with no note.
+    let i = r
+        .indicators
+        .iter()
+        .position(|i| i.id.as_str() == "l4-severe-disruptive-behaviour")
+        .unwrap();
+    let res = ix.search("behavior");
+    let hits = res.shown[i].as_ref().unwrap();
+    assert!(hits.iter().all(|h| h.how == How::Literal), "{hits:?}");
+    assert!(notes(&r.indicators[i].text, hits).is_empty(), "{hits:?}");
 }
 
 #[test]
