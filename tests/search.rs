@@ -450,3 +450,20 @@ fn probe() {
         );
     }
 }
+
+#[test]
+fn the_no_match_route_is_each_areas_own_route_for_not_sure() {
+    use threshold_widget::engine::search::consultation_route;
+    use threshold_widget::engine::{Danger, Urgency};
+    for (area, (r, _)) in areas() {
+        let route =
+            consultation_route(&r).unwrap_or_else(|| panic!("{area} has no not-sure route"));
+        assert!(route.when.danger.contains(&Danger::NotSure), "{area}");
+        assert_ne!(
+            route.urgency,
+            Urgency::Emergency,
+            "{area}: not the 999 route"
+        );
+        println!("{area}: {} {:?}", route.name, route.phone);
+    }
+}

@@ -76,7 +76,7 @@ pub fn IndicatorList(
             </p>
             <div class="search">
                 <label for="indicator-search">"Search indicators"</label>
-                <p class="hint" id="indicator-search-hint">"Your own words work too: \u{201c}truanting\u{201d} finds \u{201c}poor attendance\u{201d}."</p>
+                <p class="hint" id="indicator-search-hint">"Your own words work too, for example \u{201c}DV\u{201d} or \u{201c}truanting\u{201d}."</p>
                 <input
                     type="search"
                     id="indicator-search"

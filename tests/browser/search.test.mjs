@@ -103,7 +103,7 @@ test('no match: a plain statement, the nearest indicators, all indicators, the c
   assert.match(await page.locator('.search-count').innerText(), /No indicators match your search/);
   // The route is the ruleset's own "not sure" route, with its number as a tel: link.
   const consult = help.getByTestId('consultation-route');
-  assert.match(await consult.innerText(), /^Not sure\? Multi Agency Safeguarding Hub/);
+  assert.match(await consult.innerText(), /^Not sure\? MASH: consultation and advice: Call the Multi Agency Safeguarding Hub/);
   const tel = await consult.locator('a[href^="tel:"]').first().getAttribute('href');
   const ruleset = fs.readFileSync('rulesets/rotherham.toml', 'utf8');
   const notSure = ruleset.split('[[routes]]').find((r) => /danger = \["not-sure"\]/.test(r));
