@@ -467,3 +467,30 @@ fn the_no_match_route_is_each_areas_own_route_for_not_sure() {
         println!("{area}: {} {:?}", route.name, route.phone);
     }
 }
+
+/// For the report: engine time per keystroke on Milton Keynes, natively (release: add --release).
+#[test]
+#[ignore]
+fn keystroke_time() {
+    let areas = areas();
+    let (_, ix) = &areas["milton-keynes"];
+    let mut n = 0;
+    let t = std::time::Instant::now();
+    for q in [
+        "domestic abuse",
+        "county lines",
+        "bruising",
+        "neglet",
+        "self harm",
+        "zebra crossing",
+    ] {
+        for k in 1..=q.len() {
+            std::hint::black_box(ix.search(&q[..k]));
+            n += 1;
+        }
+    }
+    println!(
+        "{n} keystrokes, {:.2} ms each",
+        t.elapsed().as_secs_f64() * 1000.0 / n as f64
+    );
+}
