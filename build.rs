@@ -64,6 +64,27 @@ fn main() {
         std::process::exit(1);
     }
     std::fs::write(out.join("areas.rs"), table).expect("OUT_DIR is writable");
+    pack_thesaurus(&out);
+}
+
+/// Checks `rulesets/thesaurus.toml` and packs it for the page (no TOML parser in the wasm).
+fn pack_thesaurus(out: &Path) {
+    let file = "rulesets/thesaurus.toml";
+    println!("cargo:rerun-if-changed={file}");
+    let text = std::fs::read_to_string(file).unwrap_or_else(|e| panic!("{file}: {e}"));
+    match engine::thesaurus::load_str(file, &text) {
+        Ok(t) => {
+            let packed = postcard::to_allocvec(&t).expect("the thesaurus always packs");
+            std::fs::write(out.join("thesaurus.bin"), packed).expect("OUT_DIR is writable");
+        }
+        Err(problems) => {
+            eprintln!(
+                "\nThe thesaurus has problems; fix them to build the widget:\n\n{}\n",
+                problems.join("\n")
+            );
+            std::process::exit(1);
+        }
+    }
 }
 
 fn toml_files(dir: &str) -> Vec<PathBuf> {
@@ -71,6 +92,8 @@ fn toml_files(dir: &str) -> Vec<PathBuf> {
         .unwrap_or_else(|e| panic!("{dir}: {e}"))
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        // The shared search thesaurus is not a ruleset (packed by `pack_thesaurus`).
+        .filter(|p| !p.ends_with("thesaurus.toml"))
         .collect();
     files.sort();
     files

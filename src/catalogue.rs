@@ -64,3 +64,10 @@ pub fn choose(requested: Option<&str>) -> &'static BundledArea {
         .or_else(|| AREAS.first())
         .expect("at least one ruleset is bundled")
 }
+
+/// The shared search thesaurus, checked and packed by `build.rs` from
+/// `rulesets/thesaurus.toml` (always inside the binary: a few KB).
+pub fn thesaurus() -> crate::engine::thesaurus::Thesaurus {
+    postcard::from_bytes(include_bytes!(concat!(env!("OUT_DIR"), "/thesaurus.bin")))
+        .unwrap_or_default()
+}

@@ -7,6 +7,7 @@ pub mod model;
 pub mod search;
 pub mod settings;
 pub mod summary;
+pub mod thesaurus;
 pub mod validate;
 
 pub use evaluate::{evaluate, Answers, FiredRule, Known, LikelyLevel, Outcome, Reason, RouteCard};

@@ -377,6 +377,14 @@ pub struct Indicator {
     /// Rebuilt from text that PDF extraction garbled.
     #[serde(default)]
     pub reconstructed: bool,
+    /// Search words local to this partnership, not in the text (the shared thesaurus,
+    /// `rulesets/thesaurus.toml`, has the common ones). They only widen the search.
+    #[serde(default)]
+    pub keywords: Vec<String>,
+    /// Ids of indicators of the same concern at other levels, shown under "Same concern at
+    /// other levels"; when given they replace the links derived from the thesaurus.
+    #[serde(default)]
+    pub related: Vec<IndicatorId>,
 }
 
 /// How soon a route must be used; routes are shown most urgent first (the order below).

@@ -1,18 +1,545 @@
-//! Indicator search: every word of the query must appear, ignoring case and punctuation.
+//! Indicator search that forgives form: case, hyphens and spaces ("self-harm" = "self harm" =
+//! "selfharm"), inflections (the Snowball English stemmer), British and American spellings,
+//! one typo in a word of 5 letters or more, and the safeguarding thesaurus (a word typed
+//! finds the indicators that use another word of its group). Every query word (or thesaurus
+//! phrase) must be found in an indicator for it to show, and each result says which words of
+//! the indicator matched and how, so the page can highlight them.
+//!
+//! The thesaurus and `keywords` only widen: a search shows at least what literal matching
+//! shows ([`Index::literal`]), never adds an indicator and never changes a text or level.
 //! ASCII case folding is enough for the documents' English and keeps Unicode tables out of
 //! the page's bundle.
 
-/// Lower-case words of a text, split on ASCII punctuation and spaces (other characters,
-/// curly quotes included, stay inside words; matching within words makes that harmless).
-fn words(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| c.is_ascii() && !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_ascii_lowercase)
+use super::model::{IndicatorId, Ruleset};
+use super::thesaurus::Thesaurus;
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// The matching key of a word or phrase: its ASCII letters and digits, lower-cased, with
+/// everything else (spaces, hyphens, apostrophes) dropped: "Self-harm" -> "selfharm".
+pub fn key(text: &str) -> String {
+    text.chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
 }
 
-/// True when every word of `query` appears within some word of `text`.
-/// An empty query matches everything.
+/// The words of a text with their byte ranges, split on ASCII punctuation and spaces (other
+/// characters, curly apostrophes included, stay inside words and are dropped by [`key`]).
+fn spans(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        let sep = c.is_ascii() && !c.is_ascii_alphanumeric();
+        match (sep, start) {
+            (true, Some(s)) => {
+                out.push(s..i);
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push(s..text.len());
+    }
+    out.retain(|r| !key(&text[r.clone()]).is_empty());
+    out
+}
+
+/// How a query word found an indicator's word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum How {
+    /// The word itself (or the start of it, as one types).
+    Literal,
+    /// Another form of the same word: "bruises" finds "bruising".
+    Stem,
+    /// One letter wrong, missing, extra or swapped, in a word of 5 letters or more.
+    Typo,
+    /// Another word of the same thesaurus group: "bruise" finds "injuries".
+    Thesaurus,
+    /// A word the ruleset lists in the indicator's `keywords` (not shown in its text).
+    Keyword,
+}
+
+/// One matched word of an indicator.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    /// The query word or phrase as typed (lower-cased).
+    pub typed: String,
+    /// Byte range of the matched words in the indicator's text; `None` for a keyword.
+    pub span: Option<Range<usize>>,
+    /// The keyword that matched (empty for a word of the text: see `span`).
+    pub word: String,
+    pub how: How,
+}
+
+/// What a query shows.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Results {
+    /// For each indicator, in ruleset order: `Some(hits)` when it shows (no hits for an
+    /// empty query), `None` when it is hidden.
+    pub shown: Vec<Option<Vec<Hit>>>,
+    /// When nothing shows: the indicators that match the most query words (at most 5).
+    pub nearest: Vec<usize>,
+}
+
+impl Results {
+    pub fn count(&self) -> usize {
+        self.shown.iter().filter(|s| s.is_some()).count()
+    }
+    pub fn is_shown(&self, i: usize) -> bool {
+        self.shown.get(i).is_some_and(Option::is_some)
+    }
+}
+
+/// A word or adjacent words of the ruleset's indicators, or of the thesaurus.
+#[derive(Debug, Clone)]
+struct Term {
+    key: String,
+    stem: String,
+    /// Number of words joined; only single words match by prefix or typo.
+    words: usize,
+}
+
+struct Token {
+    vocab: usize,
+    /// Where it is in the text, or which of the indicator's `keywords` it is.
+    span: Result<Range<usize>, usize>,
+}
+
+/// A query unit: one word, or a thesaurus phrase typed as several words.
+struct Unit {
+    /// As typed, lower-cased, words separated by one space.
+    typed: String,
+    key: String,
+    stem: String,
+    acronym: bool,
+    /// A word like "and" or "mum": it need not be found when the query has other words.
+    optional: bool,
+}
+
+/// Greatest number of related indicators derived for one indicator.
+pub const MAX_RELATED: usize = 6;
+
+/// A ruleset's indicators prepared for searching, with the shared thesaurus.
+pub struct Index {
+    spellings: Vec<(String, String)>,
+    vocab: Vec<Term>,
+    by_key: HashMap<String, usize>,
+    indicators: Vec<Vec<Token>>,
+    /// Per thesaurus group: its terms, and the vocabulary entries that are one of them.
+    groups: Vec<(Vec<Term>, Vec<usize>)>,
+    acronyms: Vec<String>,
+    optional: Vec<String>,
+    keywords: Vec<Vec<String>>,
+    related: Vec<Vec<usize>>,
+}
+
+/// Longest phrase, in words, matched as one (indicator word runs and thesaurus phrases).
+const PHRASE: usize = 4;
+
+impl Index {
+    pub fn new(ruleset: &Ruleset, thesaurus: &Thesaurus) -> Index {
+        let mut ix = Index {
+            spellings: thesaurus.spellings.clone(),
+            vocab: Vec::new(),
+            by_key: HashMap::new(),
+            indicators: Vec::new(),
+            groups: Vec::new(),
+            acronyms: Vec::new(),
+            optional: thesaurus.optional.clone(),
+            keywords: Vec::new(),
+            related: Vec::new(),
+        };
+        for ind in &ruleset.indicators {
+            let text = &ind.text;
+            let words = spans(text);
+            let mut tokens = Vec::new();
+            for n in 1..=PHRASE {
+                for w in words.windows(n) {
+                    let span = w[0].start..w[n - 1].end;
+                    let term = ix.term(w.iter().map(|r| &text[r.clone()]));
+                    tokens.push(Token {
+                        vocab: ix.intern(term),
+                        span: Ok(span),
+                    });
+                }
+            }
+            for (k, kw) in ind.keywords.iter().enumerate() {
+                let term = ix.term(spans(kw).into_iter().map(|r| &kw[r]));
+                if !term.key.is_empty() {
+                    tokens.push(Token {
+                        vocab: ix.intern(term),
+                        span: Err(k),
+                    });
+                }
+            }
+            ix.indicators.push(tokens);
+            ix.keywords.push(ind.keywords.clone());
+        }
+        let mut by_stem: HashMap<String, Vec<usize>> = HashMap::new();
+        for (v, term) in ix.vocab.iter().enumerate() {
+            by_stem.entry(term.stem.clone()).or_default().push(v);
+        }
+        for g in &thesaurus.groups {
+            let terms: Vec<Term> = g
+                .words
+                .iter()
+                .chain(&g.acronyms)
+                .map(|w| ix.term(spans(w).into_iter().map(|r| &w[r])))
+                .collect();
+            let mut members: Vec<usize> = terms
+                .iter()
+                .flat_map(|t| {
+                    let by_key = ix.by_key.get(&t.key).copied();
+                    let by_stem = by_stem.get(&t.stem).into_iter().flatten().copied();
+                    by_key.into_iter().chain(by_stem)
+                })
+                .collect();
+            members.sort_unstable();
+            members.dedup();
+            ix.groups.push((terms, members));
+            ix.acronyms.extend(g.acronyms.iter().map(|a| key(a)));
+        }
+        ix.related = ix.derive_related(ruleset);
+        ix
+    }
+
+    /// A word written the British way.
+    fn spell(&self, word: &str) -> String {
+        let mut w = key(word);
+        for (us, uk) in &self.spellings {
+            if w.contains(us.as_str()) && !w.contains(uk.as_str()) {
+                w = w.replace(us.as_str(), uk);
+            }
+        }
+        w
+    }
+
+    fn term<'a>(&self, words: impl Iterator<Item = &'a str>) -> Term {
+        let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
+        let (mut k, mut s, mut n) = (String::new(), String::new(), 0);
+        for w in words {
+            let w = self.spell(w);
+            s.push_str(&stemmer.stem(&w));
+            k.push_str(&w);
+            n += 1;
+        }
+        Term {
+            key: k,
+            stem: s,
+            words: n,
+        }
+    }
+
+    fn intern(&mut self, term: Term) -> usize {
+        if let Some(&v) = self.by_key.get(&term.key) {
+            return v;
+        }
+        self.vocab.push(term.clone());
+        self.by_key.insert(term.key, self.vocab.len() - 1);
+        self.vocab.len() - 1
+    }
+
+    /// The query's units: thesaurus phrases typed as several words ("county lines") are one.
+    fn units(&self, query: &str) -> Vec<Unit> {
+        let words: Vec<&str> = spans(query).into_iter().map(|r| &query[r]).collect();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < words.len() {
+            let mut n = (2..=PHRASE.min(words.len() - i))
+                .rev()
+                .find(|&n| {
+                    let t = self.term(words[i..i + n].iter().copied());
+                    self.groups
+                        .iter()
+                        .any(|(terms, _)| terms.iter().any(|g| g.key == t.key))
+                })
+                .unwrap_or(1);
+            n = n.max(1);
+            let t = self.term(words[i..i + n].iter().copied());
+            out.push(Unit {
+                typed: words[i..i + n].join(" ").to_ascii_lowercase(),
+                acronym: self.acronyms.contains(&t.key),
+                optional: self.optional.contains(&t.key),
+                key: t.key,
+                stem: t.stem,
+            });
+            i += n;
+        }
+        out
+    }
+
+    /// How each vocabulary entry matches a unit (`None`: it does not).
+    fn matched(&self, u: &Unit, widen: bool) -> Vec<Option<How>> {
+        let exact_only = u.acronym || u.key.len() < 3;
+        let mut found: Vec<Option<How>> = self
+            .vocab
+            .iter()
+            .map(|v| {
+                if v.key == u.key || (!exact_only && v.words == 1 && v.key.starts_with(&u.key)) {
+                    Some(How::Literal)
+                } else if !widen {
+                    None
+                } else if v.stem == u.stem {
+                    Some(How::Stem)
+                } else if v.words == 1 && typo(&u.key, &v.key) {
+                    Some(How::Typo)
+                } else {
+                    None
+                }
+            })
+            .collect();
+        if widen {
+            for (terms, members) in &self.groups {
+                let in_group = terms.iter().any(|t| {
+                    t.key == u.key || t.stem == u.stem || (t.words == 1 && typo(&u.key, &t.key))
+                });
+                if in_group {
+                    for &v in members {
+                        found[v].get_or_insert(How::Thesaurus);
+                    }
+                }
+            }
+        }
+        found
+    }
+
+    /// Every indicator the query shows, with its matched words.
+    pub fn search(&self, query: &str) -> Results {
+        self.run(query, true)
+    }
+
+    /// Literal matching only (no stems, typos, thesaurus or keywords): each query word is a
+    /// word of the indicator or the start of one.
+    pub fn literal(&self, query: &str) -> Results {
+        self.run(query, false)
+    }
+
+    fn run(&self, query: &str, widen: bool) -> Results {
+        let mut units = self.units(query);
+        if units.iter().all(|u| u.optional) {
+            units.iter_mut().for_each(|u| u.optional = false);
+        }
+        let required = units.iter().filter(|u| !u.optional).count();
+        let n = self.indicators.len();
+        if units.is_empty() {
+            return Results {
+                shown: vec![Some(Vec::new()); n],
+                nearest: Vec::new(),
+            };
+        }
+        let per_unit: Vec<Vec<Option<How>>> =
+            units.iter().map(|u| self.matched(u, widen)).collect();
+        let mut shown = Vec::with_capacity(n);
+        let mut scores = Vec::with_capacity(n);
+        for (i, tokens) in self.indicators.iter().enumerate() {
+            let mut hits = Vec::new();
+            let mut found_units = 0;
+            for (u, found) in units.iter().zip(&per_unit) {
+                let before = hits.len();
+                for t in tokens {
+                    let Some(how) = found[t.vocab] else { continue };
+                    let (span, how, word) = match &t.span {
+                        Ok(r) => (Some(r.clone()), how, String::new()),
+                        Err(k) if widen => (None, How::Keyword, self.keywords[i][*k].clone()),
+                        Err(_) => continue,
+                    };
+                    hits.push(Hit {
+                        typed: u.typed.clone(),
+                        span,
+                        word,
+                        how,
+                    });
+                }
+                if hits.len() > before && !u.optional {
+                    found_units += 1;
+                }
+            }
+            scores.push(found_units);
+            shown.push((found_units == required).then_some(hits));
+        }
+        let mut results = Results {
+            shown,
+            nearest: Vec::new(),
+        };
+        if results.count() == 0 {
+            let mut order: Vec<usize> = (0..n).filter(|&i| scores[i] > 0).collect();
+            order.sort_by_key(|&i| std::cmp::Reverse(scores[i]));
+            order.truncate(5);
+            results.nearest = order;
+        }
+        results
+    }
+
+    /// The related indicators of indicator `i` (by position), lowest level first.
+    pub fn related(&self, i: usize) -> &[usize] {
+        self.related.get(i).map_or(&[], Vec::as_slice)
+    }
+
+    /// Explicit `related` ids win; otherwise the indicators at other levels that share a
+    /// thesaurus concern (found through words and their stems), most shared first.
+    fn derive_related(&self, ruleset: &Ruleset) -> Vec<Vec<usize>> {
+        let position: HashMap<&IndicatorId, usize> = ruleset
+            .indicators
+            .iter()
+            .enumerate()
+            .map(|(i, ind)| (&ind.id, i))
+            .collect();
+        // Which groups each vocabulary entry is in, then each indicator's groups.
+        let mut in_groups: Vec<Vec<usize>> = vec![Vec::new(); self.vocab.len()];
+        for (g, (_, members)) in self.groups.iter().enumerate() {
+            for &v in members {
+                in_groups[v].push(g);
+            }
+        }
+        let concerns: Vec<Vec<usize>> = self
+            .indicators
+            .iter()
+            .map(|tokens| {
+                let mut gs: Vec<usize> = tokens
+                    .iter()
+                    .flat_map(|t| in_groups[t.vocab].iter().copied())
+                    .collect();
+                gs.sort_unstable();
+                gs.dedup();
+                gs
+            })
+            .collect();
+        let rank = |i: usize| ruleset.rank(&ruleset.indicators[i].level).unwrap_or(0);
+        (0..ruleset.indicators.len())
+            .map(|i| {
+                let ind = &ruleset.indicators[i];
+                let mut out: Vec<usize> = if ind.related.is_empty() {
+                    let mut scored: Vec<(usize, usize)> = (0..ruleset.indicators.len())
+                        .filter(|&j| ruleset.indicators[j].level != ind.level)
+                        .map(|j| {
+                            let shared = concerns[j]
+                                .iter()
+                                .filter(|g| concerns[i].contains(g))
+                                .count();
+                            (j, shared)
+                        })
+                        .filter(|&(_, s)| s > 0)
+                        .collect();
+                    scored.sort_by_key(|&(j, s)| (std::cmp::Reverse(s), j));
+                    scored.truncate(MAX_RELATED);
+                    scored.into_iter().map(|(j, _)| j).collect()
+                } else {
+                    ind.related
+                        .iter()
+                        .filter_map(|id| position.get(id).copied())
+                        .collect()
+                };
+                out.sort_by_key(|&j| (rank(j), j));
+                out
+            })
+            .collect()
+    }
+}
+
+/// True when `a` and `b` (both 5 letters or more) differ by one letter wrong, missing,
+/// extra, or two neighbours swapped.
+fn typo(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() < 5 || b.len() < 5 || a.len().abs_diff(b.len()) > 1 || a == b {
+        return false;
+    }
+    let p = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let s = a[p..]
+        .iter()
+        .rev()
+        .zip(b[p..].iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    let (ra, rb) = (a.len() - p - s, b.len() - p - s);
+    match (ra, rb) {
+        (1, 1) | (0, 1) | (1, 0) => true,
+        (2, 2) => a[p] == b[p + 1] && a[p + 1] == b[p],
+        _ => false,
+    }
+}
+
+/// The text cut into pieces, `true` for a piece to highlight (matched spans merged).
+pub fn highlight<'a>(text: &'a str, hits: &[Hit]) -> Vec<(&'a str, bool)> {
+    let mut ranges: Vec<Range<usize>> = hits.iter().filter_map(|h| h.span.clone()).collect();
+    ranges.sort_by_key(|r| (r.start, r.end));
+    let mut merged: Vec<Range<usize>> = Vec::new();
+    for r in ranges {
+        match merged.last_mut() {
+            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            _ => merged.push(r),
+        }
+    }
+    let mut out = Vec::new();
+    let mut at = 0;
+    for r in merged {
+        if r.start > at {
+            out.push((&text[at..r.start], false));
+        }
+        out.push((&text[r.clone()], true));
+        at = r.end;
+    }
+    if at < text.len() {
+        out.push((&text[at..], false));
+    }
+    out
+}
+
+/// The quiet notes for hits that are not literal: `("bruise", "injuries")`, one per
+/// indicator word, in text order.
+pub fn notes(text: &str, hits: &[Hit]) -> Vec<(String, String, How)> {
+    let mut out: Vec<(String, String, How)> = Vec::new();
+    let mut sorted: Vec<&Hit> = hits.iter().filter(|h| h.how != How::Literal).collect();
+    sorted.sort_by_key(|h| h.span.as_ref().map_or(usize::MAX, |r| r.start));
+    for h in sorted {
+        // A literal hit on the same words needs no note.
+        if hits
+            .iter()
+            .any(|o| o.how == How::Literal && o.span.is_some() && o.span == h.span)
+        {
+            continue;
+        }
+        let word = match &h.span {
+            Some(r) => text[r.clone()].to_owned(),
+            None => h.word.clone(),
+        };
+        if !out.iter().any(|(_, w, _)| key(w) == key(&word)) {
+            out.push((h.typed.clone(), word, h.how));
+        }
+    }
+    // A phrase's note covers the notes of its own words.
+    let all = out.clone();
+    out.retain(|(_, w, _)| {
+        !all.iter()
+            .any(|(_, o, _)| o.len() > w.len() && key(o).contains(&key(w)))
+    });
+    out
+}
+
+/// Literal matching of one text (no thesaurus): every query word is a word of the text or
+/// the start of one, ignoring case and punctuation. An empty query matches everything.
 pub fn matches(text: &str, query: &str) -> bool {
-    let haystack: Vec<String> = words(text).collect();
-    words(query).all(|q| haystack.iter().any(|w| w.contains(&q)))
+    let words: Vec<String> = spans(text).into_iter().map(|r| key(&text[r])).collect();
+    let joined: Vec<String> = words.windows(2).map(|w| w.concat()).collect();
+    spans(query).into_iter().all(|r| {
+        let q = key(&query[r]);
+        words.iter().any(|w| w.starts_with(&q)) || joined.contains(&q)
+    })
+}
+
+/// The route to offer when a search finds nothing ("Not sure? Call the MASH on ..."): the
+/// ruleset's own route for a practitioner who is not sure, not the emergency one when
+/// there is another, so the page never makes up a number.
+pub fn consultation_route(ruleset: &Ruleset) -> Option<&super::model::Route> {
+    let not_sure = || {
+        ruleset
+            .routes
+            .iter()
+            .filter(|r| r.when.danger.contains(&super::model::Danger::NotSure))
+    };
+    not_sure()
+        .find(|r| r.urgency != super::model::Urgency::Emergency)
+        .or_else(|| not_sure().next())
 }

@@ -301,6 +301,20 @@ pub fn validate(ruleset: &Ruleset) -> Vec<Diagnostic> {
             );
         }
     }
+    for (i, ind) in ruleset.indicators.iter().enumerate() {
+        let at = root.key("indicators").index(i);
+        for (k, word) in ind.keywords.iter().enumerate() {
+            c.text(at.key("keywords").index(k), word, "indicator keyword");
+        }
+        for (k, other) in ind.related.iter().enumerate() {
+            if !indicator_ids.contains(other.as_str()) || other == &ind.id {
+                c.problem(
+                    at.key("related").index(k),
+                    format!("indicator `{}` is related to `{other}`, which is not another indicator of this ruleset", ind.id),
+                );
+            }
+        }
+    }
     if ruleset.indicators.is_empty() {
         c.problem(
             root.key("indicators"),

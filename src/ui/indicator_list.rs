@@ -1,8 +1,10 @@
-use crate::engine::{search, Answers, Indicator, Ruleset};
+use crate::engine::search::{self, How, Index, Results};
+use crate::engine::{dial_digits, phone_parts, Answers, Indicator, Ruleset};
 use leptos::prelude::*;
 use std::sync::Arc;
 
 /// The indicators, grouped, with a search field and an exclusive "None of these".
+/// The engine's search decides what shows and why; this only renders it.
 #[component]
 pub fn IndicatorList(
     ruleset: Arc<Ruleset>,
@@ -10,24 +12,47 @@ pub fn IndicatorList(
     query: RwSignal<String>,
 ) -> impl IntoView {
     let total = ruleset.indicators.len();
-    let texts: Vec<String> = ruleset.indicators.iter().map(|i| i.text.clone()).collect();
-    let matching = move || query.with(|q| texts.iter().filter(|t| search::matches(t, q)).count());
+    let index = Arc::new(Index::new(&ruleset, &crate::catalogue::thesaurus()));
+    let results: Memo<Results> = {
+        let index = index.clone();
+        Memo::new(move |_| query.with(|q| index.search(q)))
+    };
+    // What a row shows: its hits; when nothing matches, the nearest indicators show too.
+    let visible = move |i: usize| results.with(|r| r.is_shown(i) || r.nearest.contains(&i));
 
     // Grouped by domain, each row says its level; grouped by level, the heading does.
     let by_domain = ruleset.uses_domains();
-    let level_of = |ind: &Indicator| {
-        by_domain
-            .then(|| ruleset.level(&ind.level).map(|l| l.name.clone()))
-            .flatten()
+    let level_name = |ind: &Indicator| ruleset.level(&ind.level).map(|l| l.name.clone());
+    let position = |ind: &Indicator| {
+        ruleset
+            .indicators
+            .iter()
+            .position(|i| std::ptr::eq(i, ind))
+            .unwrap_or(0)
     };
     let groups = ruleset
         .indicator_groups()
         .into_iter()
         .enumerate()
         .map(|(g, (heading, items))| {
-            let group_texts: Vec<String> = items.iter().map(|i| i.text.clone()).collect();
-            let group_hidden = move || query.with(|q| !group_texts.iter().any(|t| search::matches(t, q)));
-            let rows = items.into_iter().map(|ind| indicator_row(ind, level_of(ind), answers, query)).collect_view();
+            let members: Vec<usize> = items.iter().map(|i| position(i)).collect();
+            let group_hidden = move || !members.iter().any(|&i| visible(i));
+            let rows = items
+                .into_iter()
+                .map(|ind| {
+                    let i = position(ind);
+                    let related: Vec<(String, String)> = index
+                        .related(i)
+                        .iter()
+                        .map(|&j| {
+                            let other = &ruleset.indicators[j];
+                            (level_name(other).unwrap_or_default(), other.text.clone())
+                        })
+                        .collect();
+                    let level = by_domain.then(|| level_name(ind)).flatten();
+                    indicator_row(ind, i, level, related, results, answers)
+                })
+                .collect_view();
             view! {
                 <fieldset class="indicator-group" hidden=group_hidden aria-labelledby=format!("group-{g}")>
                     <legend id=format!("group-{g}")>{heading}</legend>
@@ -36,6 +61,8 @@ pub fn IndicatorList(
             }
         })
         .collect_view();
+
+    let no_match = no_match_help(&ruleset, by_domain, query, results);
 
     view! {
         <section class="indicators" aria-labelledby="indicators-heading">
@@ -49,16 +76,18 @@ pub fn IndicatorList(
             </p>
             <div class="search">
                 <label for="indicator-search">"Search indicators"</label>
+                <p class="hint" id="indicator-search-hint">"Your own words work too, for example \u{201c}DV\u{201d} or \u{201c}truanting\u{201d}."</p>
                 <input
                     type="search"
                     id="indicator-search"
                     autocomplete="off"
+                    aria-describedby="indicator-search-hint"
                     prop:value=move || query.get()
                     on:input=move |ev| query.set(event_target_value(&ev))
                 />
                 <p class="search-count" aria-live="polite">
                     {move || {
-                        let n = matching();
+                        let n = results.with(Results::count);
                         if query.with(|q| q.trim().is_empty()) {
                             format!("{total} indicators")
                         } else if n == 0 {
@@ -69,6 +98,7 @@ pub fn IndicatorList(
                     }}
                 </p>
             </div>
+            {no_match}
             {groups}
             <div class="indicator none-of-these">
                 <input
@@ -86,22 +116,125 @@ pub fn IndicatorList(
     }
 }
 
-/// One tickable indicator; hidden (but still ticked) when the search does not match it.
+/// When a search finds nothing: say so, say the nearest are shown, offer every indicator,
+/// and the area's own route for someone who is not sure.
+fn no_match_help(
+    ruleset: &Ruleset,
+    by_domain: bool,
+    query: RwSignal<String>,
+    results: Memo<Results>,
+) -> impl IntoView {
+    let route = search::consultation_route(ruleset).map(|r| {
+        let call = r.phone.clone().map(|phone| {
+            let href = format!("tel:{}", dial_digits(&phone));
+            view! { " " <a class="call" href=href>"Call " {phone}</a> }
+        });
+        let action = phone_parts(&r.action)
+            .into_iter()
+            .map(|part| match part.dial {
+                Some(dial) => view! { <a href=format!("tel:{dial}")>{part.text}</a> }.into_any(),
+                None => part.text.into_any(),
+            })
+            .collect_view();
+        view! {
+            <p class="consult" data-testid="consultation-route">
+                <strong>"Not sure? " {r.name.clone()} ": "</strong>
+                {action}
+                {call}
+            </p>
+        }
+    });
+    let hidden = move || query.with(|q| q.trim().is_empty()) || results.with(|r| r.count() > 0);
+    let nearest = move || {
+        if results.with(|r| r.nearest.is_empty()) {
+            "No indicator uses those words. The list is not exhaustive: your concern may still matter."
+        } else {
+            "No indicator has all of those words. The nearest indicators (matching some of them) are shown below."
+        }
+    };
+    let all = if by_domain {
+        "Show all indicators by domain"
+    } else {
+        "Show all indicators by level"
+    };
+    view! {
+        <div class="no-match" hidden=hidden data-testid="no-match">
+            <p>{nearest}</p>
+            <p>
+                <button type="button" class="link-button" on:click=move |_| query.set(String::new())>
+                    {all}
+                </button>
+            </p>
+            {route}
+        </div>
+    }
+}
+
+/// One tickable indicator; hidden (but still ticked) when the search does not show it.
 fn indicator_row(
     ind: &Indicator,
+    i: usize,
     level: Option<String>,
+    related: Vec<(String, String)>,
+    results: Memo<Results>,
     answers: RwSignal<Answers>,
-    query: RwSignal<String>,
 ) -> impl IntoView {
     let id = ind.id.clone();
     let dom_id = format!("ind-{id}");
-    let hidden = {
-        let text = ind.text.clone();
-        move || query.with(|q| !search::matches(&text, q))
-    };
+    // This row's own part of the results, so a keystroke redraws only the rows it changes.
+    let mine = Memo::new(move |_| {
+        results.with(|r| {
+            (
+                r.is_shown(i) || r.nearest.contains(&i),
+                r.shown.get(i).cloned().flatten(),
+            )
+        })
+    });
+    let hidden = move || !mine.with(|m| m.0);
     let checked = {
         let id = id.clone();
         move || answers.with(|a| a.ticked.contains(&id))
+    };
+    let text = ind.text.clone();
+    let label = {
+        let text = text.clone();
+        move || {
+            mine.with(|(_, hits)| match hits {
+                Some(h) if !h.is_empty() => search::highlight(&text, h)
+                    .into_iter()
+                    .map(|(piece, on)| {
+                        if on {
+                            view! { <mark>{piece.to_owned()}</mark> }.into_any()
+                        } else {
+                            piece.to_owned().into_any()
+                        }
+                    })
+                    .collect_view()
+                    .into_any(),
+                _ => text.clone().into_any(),
+            })
+        }
+    };
+    let note = move || {
+        mine.with(|(_, hits)| {
+            let notes = search::notes(&text, hits.as_deref().unwrap_or_default());
+            (!notes.is_empty()).then(|| {
+                let parts: Vec<String> = notes
+                    .into_iter()
+                    .take(3)
+                    .map(|(typed, word, how)| match how {
+                        How::Keyword => {
+                            format!("\u{201c}{typed}\u{201d} (a search word for this indicator)")
+                        }
+                        How::Typo => {
+                            format!("\u{201c}{typed}\u{201d} as \u{201c}{word}\u{201d} (spelling)")
+                        }
+                        _ => format!("\u{201c}{typed}\u{201d} as \u{201c}{word}\u{201d}"),
+                    })
+                    .collect();
+                view! { <span class="match-note">"matches " {parts.join("; ")}</span> }
+            })
+        })
     };
     // The checkbox is named by the indicator's text alone; its level and a "rebuilt" mark
     // are its description.
@@ -111,6 +244,18 @@ fn indicator_row(
     let rebuilt = ind
         .reconstructed
         .then(|| view! { <span class="tag tag--rebuilt">"rebuilt"</span> });
+    let related = (!related.is_empty()).then(|| {
+        let items = related
+            .into_iter()
+            .map(|(level, text)| view! { <li><span class="tag">{level}</span> " " {text}</li> })
+            .collect_view();
+        view! {
+            <details class="related" data-testid="related">
+                <summary>"Same concern at other levels"</summary>
+                <ul>{items}</ul>
+            </details>
+        }
+    });
     view! {
         <div class="indicator" hidden=hidden>
             <input
@@ -124,9 +269,11 @@ fn indicator_row(
                 }
             />
             <div class="indicator-text">
-                <label for=dom_id>{ind.text.clone()}</label>
+                <label for=dom_id>{label}</label>
                 " "
                 <span id=tags_id>{level} {rebuilt}</span>
+                {note}
+                {related}
             </div>
         </div>
     }

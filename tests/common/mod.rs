@@ -15,6 +15,7 @@ pub fn ruleset_files() -> Vec<PathBuf> {
         .unwrap()
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .filter(|p| !p.ends_with("thesaurus.toml"))
         .collect();
     files.sort();
     files

@@ -1,0 +1,183 @@
+// Search in real headless Chromium: a sample of tests/search_terms.toml typed into the search
+// box, matched words highlighted, the quiet "matches … as …" note, the no-match help with the
+// area's own consultation route, the "Same concern at other levels" disclosure by keyboard,
+// no request while typing, and axe-core with all of them open.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { start, openWidget, areaShown, Widget, SHOTS } from './support.mjs';
+
+let env;
+before(async () => { env = await start(); fs.mkdirSync(SHOTS, { recursive: true }); });
+after(async () => { await env?.close(); });
+
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
+/** The terms file, read with a small parser of its own simple shape ([[term]] tables). */
+function terms() {
+  const text = fs.readFileSync('tests/search_terms.toml', 'utf8');
+  return text.split('[[term]]').slice(1).map((block) => {
+    const get = (k) => block.match(new RegExp(`^${k} = (.*)$`, 'm'))?.[1];
+    const str = (v) => JSON.parse(v);
+    return {
+      area: str(get('area')), query: str(get('query')), kind: str(get('kind')),
+      shows: JSON.parse(get('shows')), hides: get('hides') ? JSON.parse(get('hides')) : [],
+    };
+  });
+}
+
+async function open(area, width = 1024) {
+  const context = await env.browser.newContext({ viewport: { width, height: 900 } });
+  const page = await openWidget(context, env.url, `?area=${area}`);
+  await areaShown(page, area);
+  return { context, page, w: new Widget(page) };
+}
+
+const row = (page, id) => page.locator(`.indicator:has(> input#ind-${id})`);
+
+test('a sample of the search terms, typed into the search box, shows their indicators', async () => {
+  const all = terms();
+  assert.ok(all.length >= 100);
+  // Every fourth term, and every kind of term in every area.
+  const sample = all.filter((_, i) => i % 4 === 0);
+  for (const kind of ['everyday', 'literal', 'acronym', 'misspelling']) {
+    assert.ok(sample.some((t) => t.kind === kind), kind);
+  }
+  const byArea = new Map();
+  for (const t of sample) byArea.set(t.area, [...(byArea.get(t.area) ?? []), t]);
+  assert.equal(byArea.size, 5, 'all five areas');
+  for (const [area, list] of byArea) {
+    const { context, page, w } = await open(area);
+    for (const t of list) {
+      await w.search.fill(t.query);
+      for (const id of t.shows) {
+        assert.ok(await row(page, id).isVisible(), `${area} "${t.query}" shows ${id}`);
+      }
+      for (const id of t.hides) {
+        assert.ok(!(await row(page, id).isVisible()), `${area} "${t.query}" hides ${id}`);
+      }
+      assert.doesNotMatch(await page.locator('.search-count').innerText(), /No indicators/);
+    }
+    await context.close();
+  }
+});
+
+test('matched words are highlighted and a match through the thesaurus says so quietly', async () => {
+  const { context, page, w } = await open('milton-keynes');
+  await w.search.fill('bruise');
+  const r = row(page, 'l4-unexplained-injuries');
+  assert.ok(await r.isVisible());
+  assert.deepEqual(await r.locator('label mark').allInnerTexts(), ['injuries']);
+  assert.equal(await r.locator('.match-note').innerText(), 'matches \u201cbruise\u201d as \u201cinjuries\u201d');
+  // The checkbox keeps the document's words as its name.
+  assert.ok(await page.getByRole('checkbox', { name: 'Unexplained injuries', exact: true }).isVisible());
+  assert.ok(!(await row(page, 'l1-good-mental-health').isVisible()), 'an unrelated indicator is hidden');
+
+  // The document's own word: highlighted, no note.
+  await w.search.fill('injuries');
+  assert.deepEqual(await r.locator('label mark').allInnerTexts(), ['injuries']);
+  assert.equal(await r.locator('.match-note').count(), 0);
+
+  // A typo in a word of 5 letters or more.
+  await w.search.fill('unexplaned');
+  assert.deepEqual(await r.locator('label mark').allInnerTexts(), ['Unexplained']);
+  assert.match(await r.locator('.match-note').innerText(), /\u201cunexplaned\u201d as \u201cUnexplained\u201d/);
+  await page.locator('section.indicators').screenshot({ path: path.join(SHOTS, 'search-mk-typo.png') });
+  await w.search.fill('bruise');
+  await page.locator('section.indicators').screenshot({ path: path.join(SHOTS, 'search-mk-bruise.png') });
+
+  // Clearing the search: every indicator, no highlight.
+  await w.search.fill('');
+  assert.equal(await page.locator('.indicator-text mark').count(), 0);
+  assert.match(await page.locator('.search-count').innerText(), /^201 indicators$/);
+  await context.close();
+});
+
+test('no match: a plain statement, the nearest indicators, all indicators, the consultation route, None of these', async () => {
+  const { context, page, w } = await open('rotherham');
+  await w.search.fill('zebra crossing');
+  const help = page.getByTestId('no-match');
+  assert.ok(await help.isVisible());
+  assert.match(await help.innerText(), /No indicator uses those words/);
+  assert.match(await page.locator('.search-count').innerText(), /No indicators match your search/);
+  // The route is the ruleset's own "not sure" route, with its number as a tel: link.
+  const consult = help.getByTestId('consultation-route');
+  assert.match(await consult.innerText(), /^Not sure\? MASH: consultation and advice: Call the Multi Agency Safeguarding Hub/);
+  const tel = await consult.locator('a[href^="tel:"]').first().getAttribute('href');
+  const ruleset = fs.readFileSync('rulesets/rotherham.toml', 'utf8');
+  const notSure = ruleset.split('[[routes]]').find((r) => /danger = \["not-sure"\]/.test(r));
+  assert.equal(tel, `tel:${notSure.match(/^phone = "(.*)"$/m)[1].replace(/\s/g, '')}`, 'the number the document gives');
+  assert.ok(await page.getByRole('checkbox', { name: 'None of these' }).isVisible(), '"None of these" stays');
+  await page.screenshot({ path: path.join(SHOTS, 'search-no-match.png'), fullPage: true });
+
+  // Some words match: those indicators are offered as the nearest, and tickable.
+  await w.search.fill('homeless zebra');
+  assert.match(await help.innerText(), /nearest indicators/);
+  assert.ok(await row(page, 'l3-homeless-16-plus').isVisible());
+  assert.equal(await page.locator('.indicator:not(.none-of-these):visible').count() <= 5, true);
+
+  // "Show all indicators by level" clears the search.
+  await help.getByRole('button', { name: 'Show all indicators by level' }).click();
+  assert.equal(await w.search.inputValue(), '');
+  assert.ok(!(await help.isVisible()));
+  assert.match(await page.locator('.search-count').innerText(), /^31 indicators$/);
+  await context.close();
+});
+
+test('"Same concern at other levels" opens by keyboard and gives each indicator its level', async () => {
+  const { context, page, w } = await open('rochdale');
+  await w.search.fill('running away');
+  const r = row(page, 'l2-episodes-missing-from-home');
+  const details = r.getByTestId('related');
+  const summary = details.locator('summary');
+  assert.equal(await summary.innerText(), 'Same concern at other levels');
+  assert.equal(await details.getAttribute('open'), null);
+  await summary.focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await details.getAttribute('open'), '');
+  const items = await details.locator('li').allInnerTexts();
+  assert.ok(items.some((t) => /^Level 3\s+Children who are regularly missing from home$/.test(t)), items.join(' | '));
+  assert.ok(items.some((t) => /^Level 4\s+Children who are persistently missing from home for long periods$/.test(t)), items.join(' | '));
+  assert.ok(!items.some((t) => /^Level 2\s/.test(t)), 'other levels only');
+  await page.keyboard.press('Enter');
+  assert.equal(await details.getAttribute('open'), null);
+  await context.close();
+});
+
+test('typing in the search makes no request', async () => {
+  const { context, page, w } = await open('milton-keynes');
+  const requests = [];
+  page.on('request', (req) => requests.push(req.url()));
+  for (const q of ['dv', 'bruise', 'county lines', 'zebra']) await w.search.pressSequentially(q, { delay: 5 }).then(() => w.search.fill(''));
+  assert.deepEqual(requests, []);
+  await context.close();
+});
+
+test('axe-core finds nothing with highlights, notes, related lists and the no-match help open', async () => {
+  // Milton Keynes (201 indicators, by domain) wide, and Rotherham (by level) at 320 px.
+  for (const [area, width] of [['milton-keynes', 1024], ['rotherham', 320]]) {
+    const { context, page, w } = await open(area, width);
+    await w.search.fill('missing');
+    await page.locator('details.related').evaluateAll((ds) => ds.forEach((d) => { d.open = true; }));
+    assert.ok(await page.locator('details.related[open]:visible').count() > 0);
+    assert.ok(await page.locator('.indicator-text mark:visible').count() > 0);
+    let { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+    assert.deepEqual(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`), []);
+    await page.locator('section.indicators').screenshot({ path: path.join(SHOTS, `search-related-${area}-${width}.png`) });
+
+    await w.search.fill('bruise');
+    assert.ok(await page.locator('.match-note:visible').count() > 0);
+    ({ violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze());
+    assert.deepEqual(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`), []);
+
+    await w.search.fill('zebra crossing');
+    assert.ok(await page.getByTestId('no-match').isVisible());
+    ({ violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze());
+    assert.deepEqual(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`), []);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+    assert.equal(overflow, false, `no sideways scrolling at ${width}px`);
+    await context.close();
+  }
+});
