@@ -1,5 +1,6 @@
-use crate::engine::{search, Answers, Indicator, Ruleset};
+use crate::engine::{search, Answers, Indicator, IndicatorId, Ruleset};
 use leptos::prelude::*;
+use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
 
 /// The indicators, grouped, with a search field and an exclusive "None of these".
@@ -20,14 +21,32 @@ pub fn IndicatorList(
             .then(|| ruleset.level(&ind.level).map(|l| l.name.clone()))
             .flatten()
     };
-    let groups = ruleset
-        .indicator_groups()
+    // Paint the first screen first: the page, with the danger question, mounts with the group
+    // headings only; each group's rows are drawn in a task of their own after it, so no
+    // start-up task is long on a slow phone (README, "Performance").
+    let ticked = ticked_signals(&ruleset, answers);
+    let groups = ruleset.indicator_groups();
+    let drawn = RwSignal::new(0usize);
+    if !groups.is_empty() {
+        draw_later(drawn, groups.len());
+    }
+    let groups = groups
         .into_iter()
         .enumerate()
         .map(|(g, (heading, items))| {
             let group_texts: Vec<String> = items.iter().map(|i| i.text.clone()).collect();
             let group_hidden = move || query.with(|q| !group_texts.iter().any(|t| search::matches(t, q)));
-            let rows = items.into_iter().map(|ind| indicator_row(ind, level_of(ind), answers, query)).collect_view();
+            let items: Vec<(Indicator, Option<String>, RwSignal<bool>)> =
+                items.into_iter().map(|ind| (ind.clone(), level_of(ind), ticked[&ind.id])).collect();
+            let visible = Memo::new(move |_| drawn.get() > g);
+            let rows = move || {
+                visible.get().then(|| {
+                    items
+                        .iter()
+                        .map(|(ind, level, ticked)| indicator_row(ind, level.clone(), *ticked, answers, query))
+                        .collect_view()
+                })
+            };
             view! {
                 <fieldset class="indicator-group" hidden=group_hidden aria-labelledby=format!("group-{g}")>
                     <legend id=format!("group-{g}")>{heading}</legend>
@@ -86,10 +105,57 @@ pub fn IndicatorList(
     }
 }
 
+/// One signal per indicator, whether it is ticked, kept in step with the answers by one effect
+/// that sets only the signals of the indicators whose tick changed: a tick re-renders its own
+/// row, not every row (Milton Keynes has 201).
+fn ticked_signals(
+    ruleset: &Ruleset,
+    answers: RwSignal<Answers>,
+) -> Arc<HashMap<IndicatorId, RwSignal<bool>>> {
+    let first = answers.with_untracked(|a| a.ticked.clone());
+    let signals: Arc<HashMap<IndicatorId, RwSignal<bool>>> = Arc::new(
+        ruleset
+            .indicators
+            .iter()
+            .map(|i| (i.id.clone(), RwSignal::new(first.contains(&i.id))))
+            .collect(),
+    );
+    let each = signals.clone();
+    Effect::new(move |before: Option<BTreeSet<IndicatorId>>| {
+        let now = answers.with(|a| a.ticked.clone());
+        let before = before.unwrap_or_else(|| first.clone());
+        for id in now.symmetric_difference(&before) {
+            if let Some(s) = each.get(id) {
+                s.set(now.contains(id));
+            }
+        }
+        now
+    });
+    signals
+}
+
+/// Draws one more group of rows in each task until `count` are drawn; stops if the list has
+/// gone (another area was chosen).
+fn draw_later(drawn: RwSignal<usize>, count: usize) {
+    set_timeout(
+        move || {
+            let more = drawn.try_update(|n| {
+                *n += 1;
+                *n < count
+            });
+            if more == Some(true) {
+                draw_later(drawn, count);
+            }
+        },
+        std::time::Duration::ZERO,
+    );
+}
+
 /// One tickable indicator; hidden (but still ticked) when the search does not match it.
 fn indicator_row(
     ind: &Indicator,
     level: Option<String>,
+    ticked: RwSignal<bool>,
     answers: RwSignal<Answers>,
     query: RwSignal<String>,
 ) -> impl IntoView {
@@ -98,10 +164,6 @@ fn indicator_row(
     let hidden = {
         let text = ind.text.clone();
         move || query.with(|q| !search::matches(&text, q))
-    };
-    let checked = {
-        let id = id.clone();
-        move || answers.with(|a| a.ticked.contains(&id))
     };
     // The checkbox is named by the indicator's text alone; its level and a "rebuilt" mark
     // are its description.
@@ -117,7 +179,7 @@ fn indicator_row(
                 type="checkbox"
                 id=dom_id.clone()
                 aria-describedby=described
-                prop:checked=checked
+                prop:checked=ticked
                 on:change=move |ev| {
                     let on = event_target_checked(&ev);
                     answers.update(|a| a.tick(&id, on))
