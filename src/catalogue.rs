@@ -34,13 +34,17 @@ pub fn unpack(bytes: &[u8]) -> Result<Ruleset, postcard::Error> {
     postcard::from_bytes(bytes)
 }
 
-/// Writes every embedded area as its site file under `dir` (for the native build, which
-/// embeds them all); returns the paths written.
+/// Writes every embedded area but the default as its site file under `dir` (for the native
+/// build, which embeds them all); the page's wasm has the default inside, so it never
+/// fetches that one. Returns the paths written.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn write_files(dir: &std::path::Path) -> std::io::Result<Vec<std::path::PathBuf>> {
     let mut written = Vec::new();
     for area in AREAS {
         let Some(bytes) = area.embedded else { continue };
+        if area.id == DEFAULT_AREA {
+            continue;
+        }
         let path = dir.join(area.file);
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent)?;

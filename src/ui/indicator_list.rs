@@ -1,6 +1,7 @@
 use crate::engine::search::{self, How, Index, Results};
-use crate::engine::{dial_digits, phone_parts, Answers, Indicator, Ruleset};
+use crate::engine::{dial_digits, phone_parts, Answers, Indicator, IndicatorId, Ruleset};
 use leptos::prelude::*;
+use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
 
 /// The indicators, grouped, with a search field and an exclusive "None of these".
@@ -30,14 +31,23 @@ pub fn IndicatorList(
             .position(|i| std::ptr::eq(i, ind))
             .unwrap_or(0)
     };
-    let groups = ruleset
-        .indicator_groups()
+    // Paint the first screen first: the page, with the danger question, mounts with the group
+    // headings only; each group's rows are drawn in a task of their own after it, so no
+    // start-up task is long on a slow phone (README, "Performance").
+    let ticked = ticked_signals(&ruleset, answers);
+    let groups = ruleset.indicator_groups();
+    let drawn = RwSignal::new(0usize);
+    if !groups.is_empty() {
+        draw_later(drawn, groups.len());
+    }
+    let groups = groups
         .into_iter()
         .enumerate()
         .map(|(g, (heading, items))| {
             let members: Vec<usize> = items.iter().map(|i| position(i)).collect();
             let group_hidden = move || !members.iter().any(|&i| visible(i));
-            let rows = items
+            type Row = (Indicator, usize, Option<String>, Vec<(String, String)>, RwSignal<bool>);
+            let items: Vec<Row> = items
                 .into_iter()
                 .map(|ind| {
                     let i = position(ind);
@@ -50,9 +60,20 @@ pub fn IndicatorList(
                         })
                         .collect();
                     let level = by_domain.then(|| level_name(ind)).flatten();
-                    indicator_row(ind, i, level, related, results, answers)
+                    (ind.clone(), i, level, related, ticked[&ind.id])
                 })
-                .collect_view();
+                .collect();
+            let shown = Memo::new(move |_| drawn.get() > g);
+            let rows = move || {
+                shown.get().then(|| {
+                    items
+                        .iter()
+                        .map(|(ind, i, level, related, ticked)| {
+                            indicator_row(ind, *i, level.clone(), related.clone(), *ticked, results, answers)
+                        })
+                        .collect_view()
+                })
+            };
             view! {
                 <fieldset class="indicator-group" hidden=group_hidden aria-labelledby=format!("group-{g}")>
                     <legend id=format!("group-{g}")>{heading}</legend>
@@ -170,12 +191,59 @@ fn no_match_help(
     }
 }
 
+/// One signal per indicator, whether it is ticked, kept in step with the answers by one effect
+/// that sets only the signals of the indicators whose tick changed: a tick re-renders its own
+/// row, not every row (Milton Keynes has 201).
+fn ticked_signals(
+    ruleset: &Ruleset,
+    answers: RwSignal<Answers>,
+) -> Arc<HashMap<IndicatorId, RwSignal<bool>>> {
+    let first = answers.with_untracked(|a| a.ticked.clone());
+    let signals: Arc<HashMap<IndicatorId, RwSignal<bool>>> = Arc::new(
+        ruleset
+            .indicators
+            .iter()
+            .map(|i| (i.id.clone(), RwSignal::new(first.contains(&i.id))))
+            .collect(),
+    );
+    let each = signals.clone();
+    Effect::new(move |before: Option<BTreeSet<IndicatorId>>| {
+        let now = answers.with(|a| a.ticked.clone());
+        let before = before.unwrap_or_else(|| first.clone());
+        for id in now.symmetric_difference(&before) {
+            if let Some(s) = each.get(id) {
+                s.set(now.contains(id));
+            }
+        }
+        now
+    });
+    signals
+}
+
+/// Draws one more group of rows in each task until `count` are drawn; stops if the list has
+/// gone (another area was chosen).
+fn draw_later(drawn: RwSignal<usize>, count: usize) {
+    set_timeout(
+        move || {
+            let more = drawn.try_update(|n| {
+                *n += 1;
+                *n < count
+            });
+            if more == Some(true) {
+                draw_later(drawn, count);
+            }
+        },
+        std::time::Duration::ZERO,
+    );
+}
+
 /// One tickable indicator; hidden (but still ticked) when the search does not show it.
 fn indicator_row(
     ind: &Indicator,
     i: usize,
     level: Option<String>,
     related: Vec<(String, String)>,
+    ticked: RwSignal<bool>,
     results: Memo<Results>,
     answers: RwSignal<Answers>,
 ) -> impl IntoView {
@@ -191,10 +259,6 @@ fn indicator_row(
         })
     });
     let hidden = move || !mine.with(|m| m.0);
-    let checked = {
-        let id = id.clone();
-        move || answers.with(|a| a.ticked.contains(&id))
-    };
     let text = ind.text.clone();
     let label = {
         let text = text.clone();
@@ -262,7 +326,7 @@ fn indicator_row(
                 type="checkbox"
                 id=dom_id.clone()
                 aria-describedby=described
-                prop:checked=checked
+                prop:checked=ticked
                 on:change=move |ev| {
                     let on = event_target_checked(&ev);
                     answers.update(|a| a.tick(&id, on))
