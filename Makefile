@@ -1,6 +1,7 @@
 # The README's commands. Each installs what is missing first, so they work on a fresh machine.
 #   make run    build a release and serve it at http://127.0.0.1:8080
-#   make test   every test: native engine tests, then the built page in headless Chromium
+#   make test   every test: native engine tests, the built page in headless Chromium, then
+#               the cross-engine cases in Chromium, Firefox ESR and WebKitGTK (make test-engines)
 #   make dist   only build the site into dist/
 #   make dist-test  the site with test hooks, into target/dist-test/ (browser tests only)
 #   make bench  first-load bytes (brotli, gzip) and time to ready under 4x CPU throttling
@@ -15,7 +16,7 @@ export TRUNK_SKIP_VERSION_CHECK := true
 HOST ?= 127.0.0.1
 PORT ?= 8080
 
-.PHONY: run test dist dist-test bench check summary schema lint deps deps-browser test-native test-browser clean
+.PHONY: run test dist dist-test bench check summary schema lint deps deps-browser test-native test-browser test-engines clean
 
 deps:
 	@scripts/install-deps.sh
@@ -53,7 +54,12 @@ lint: deps
 test-browser: deps-browser dist dist-test
 	node --test --test-concurrency=1 tests/browser/
 
-test: deps-browser lint test-native test-browser
+test: deps-browser lint test-native test-browser test-engines
+
+# The cross-engine cases (tests/engines/) in Chromium, Firefox ESR and WebKitGTK, off the network.
+test-engines: dist
+	@scripts/install-deps.sh engines
+	tests/engines/run.sh
 
 bench: deps-browser dist
 	node scripts/bench.mjs
