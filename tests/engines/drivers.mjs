@@ -150,8 +150,6 @@ async function launchFirefox({ proxyPort, log }) {
       'network.proxy.ssl_port': proxyPort,
       'network.proxy.allow_hijacking_localhost': false, // loopback (the suite's sites) direct
       'network.proxy.no_proxies_on': '',
-      'dom.serviceWorkers.enabled': true,
-      'dom.serviceWorkers.testing.enabled': true, // service workers on http://localhost ports
     },
   });
   const page = (await browser.pages())[0] ?? await browser.newPage();

@@ -2,6 +2,7 @@
 // each in its own process group so it is ended by its pid with everything it started,
 // even when a test fails.
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 
 const live = new Set();
 
@@ -22,11 +23,9 @@ export function startProcess(cmd, args, { env = process.env, log = null } = {}) 
 
 /** Ends `child` and its process group: TERM, then KILL after `graceMs`. */
 export async function endProcess(child, graceMs = 2000) {
-  if (!child || child.exitCode !== null || child.signalCode !== null) {
-    signalGroup(child, 'SIGKILL'); // its group may outlive it (WebKit's web processes do)
-    return;
-  }
-  const exited = new Promise((resolve) => child.once('exit', resolve));
+  if (!child?.pid) return;
+  const running = child.exitCode === null && child.signalCode === null;
+  const exited = running ? new Promise((resolve) => child.once('exit', resolve)) : Promise.resolve();
   signalGroup(child, 'SIGTERM');
   const timer = new Promise((resolve) => setTimeout(resolve, graceMs, 'timeout'));
   if ((await Promise.race([exited, timer])) === 'timeout') {
@@ -34,6 +33,27 @@ export async function endProcess(child, graceMs = 2000) {
     await exited;
   }
   signalGroup(child, 'SIGKILL');
+  // WebKit's web processes can outlive the browser: wait until the whole group is gone.
+  const end = Date.now() + 5000;
+  while (groupMembers(child.pid).length) {
+    if (Date.now() > end) throw new Error(`processes of group ${child.pid} outlived it: ${groupMembers(child.pid).join(', ')}`);
+    signalGroup(child, 'SIGKILL');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** The pids and names of the live (not zombie) processes in process group `pgid`. */
+export function groupMembers(pgid) {
+  const out = [];
+  for (const pid of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    let stat;
+    try { stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8'); } catch { continue; }
+    const close = stat.lastIndexOf(')');
+    const [state, , group] = stat.slice(close + 2).split(' ');
+    if (Number(group) === pgid && state !== 'Z') out.push(`${pid} ${stat.slice(stat.indexOf('(') + 1, close)}`);
+  }
+  return out;
 }
 
 function signalGroup(child, signal) {
