@@ -16,6 +16,15 @@ import { startProcess, endProcess } from './processes.mjs';
 
 export const ENGINES = ['chromium', 'firefox', 'webkit'];
 
+/** Hosts of each browser's own services (updates, settings, autofill hints), which the
+ *  browsers call by themselves whatever the page does; the proxy refuses them like any other,
+ *  and engines.test.mjs checks that no file of the site names any of them. */
+export const BROWSER_SERVICES = {
+  chromium: /(^|\.)(googleapis\.com|gvt1\.com)$/,
+  firefox: /(^|\.)services\.mozilla\.com$/,
+  webkit: /^$/,
+};
+
 /** What every engine's driver offers the cases. `target` is the page, or the frame switched to. */
 class Driver {
   /** Runs `fn` (a function, may be async) with `args` (JSON) in the current document; its result (JSON). */
@@ -150,6 +159,12 @@ async function launchFirefox({ proxyPort, log }) {
       'network.proxy.ssl_port': proxyPort,
       'network.proxy.allow_hijacking_localhost': false, // loopback (the suite's sites) direct
       'network.proxy.no_proxies_on': '',
+      // Firefox's own services, not the page's requests: pointed at a closed loopback port.
+      'services.settings.server': 'http://127.0.0.1:9/v1',
+      'network.captive-portal-service.enabled': false,
+      'network.connectivity-service.enabled': false,
+      'browser.region.network.url': '',
+      'app.update.enabled': false,
     },
   });
   const page = (await browser.pages())[0] ?? await browser.newPage();

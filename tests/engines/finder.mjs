@@ -28,9 +28,11 @@ function twName(el) {
   if (el.labels && el.labels.length) return twFold([...el.labels].map((l) => l.textContent).join(' '));
   return twFold(el.textContent || el.value);
 }
+// Seen on screen: not hidden, and bigger than the 1 px of a visually hidden skip link.
 function twVisible(el) {
   const s = getComputedStyle(el);
-  return el.getClientRects().length > 0 && s.visibility !== 'hidden';
+  const r = el.getBoundingClientRect();
+  return r.width > 1 && r.height > 1 && s.visibility !== 'hidden';
 }
 function twWithin(el) {
   const set = el.closest('fieldset, [role=radiogroup], [role=group]');

@@ -6,4 +6,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo -E"
+TW_OUTER_NETNS=$(readlink /proc/self/ns/net)
+export TW_OUTER_NETNS
 exec $SUDO unshare -n -- bash -c 'ip link set lo up && exec node --test --test-concurrency=1 --test-reporter=spec tests/engines/'
