@@ -194,9 +194,10 @@ class WebKitDriver extends Driver {
   async url() { return this.session.getCurrentUrl(); }
   async eval(fn, ...args) {
     // The last argument is WebDriver's callback; a promise result is awaited before it is called.
+    // The function's text goes into the script itself: the page's CSP forbids new Function().
     const script = `const done = arguments[arguments.length - 1];
       const args = Array.prototype.slice.call(arguments, 0, -1);
-      Promise.resolve().then(() => (new Function(${JSON.stringify(body(fn))})).apply(null, args))
+      Promise.resolve().then(() => (function () { ${body(fn)} }).apply(null, args))
         .then((value) => done({ value: value === undefined ? null : value }), (e) => done({ error: String(e && e.stack || e) }));`;
     const r = await this.session.executeAsyncScript(script, ...args);
     if (r?.error) throw new Error(r.error);
