@@ -166,7 +166,8 @@ CASES.push({
     const site = await openArea(t, 'rotherham');
     await danger(t, 'Yes');
     const before = Date.now();
-    await t.d.click({ role: 'link', name: 'Exit this page' });
+    // The button in the 999 bar (the skip link of the same name is off screen until focused).
+    await t.d.click({ selector: 'header a.exit-button' });
     await t.waitUntil(() => t.requests.outside(before).some((e) => e.origin === 'https://www.bbc.co.uk'),
       'the browser went to https://www.bbc.co.uk/weather');
     t.allowOutside('https://www.bbc.co.uk');
@@ -272,7 +273,8 @@ CASES.push({
     await t.d.type({ role: 'textbox', name: 'Search indicators' }, 'abuse');
     await outcomeWhere(t, (x) => x.level === c.level, 'answered');
     await new Promise((r) => setTimeout(r, 1000));
-    assert.deepEqual(t.requests.since(loaded).map((e) => `${e.origin}${e.url}`), [], 'no request after load');
+    // Requests leaving loopback are checked after every case (engines.test.mjs).
+    assert.deepEqual(t.requests.since(loaded).filter((e) => e.kind !== 'outside').map((e) => `${e.origin}${e.url}`), [], 'no request after load');
     assert.ok(t.requests.entries.some((e) => e.origin === site.origin), 'the log does see the page load');
     // t.outside() is checked after every case: the proxy saw nothing outside loopback.
   },
