@@ -238,6 +238,13 @@ CASES.push({
   name: 'no sideways scroll at 360 px, with an outcome shown, in every area',
   async run(t) {
     await t.d.setViewport(360, 740);
+    const inner = await t.d.eval(() => window.innerWidth);
+    if (inner !== 360) {
+      // MiniBrowser's window does not shrink below its toolbar's width (447 px seen here).
+      await t.d.setViewport(1000, 800);
+      t.skip(`${t.engine}: the window is ${inner} px at the narrowest, not 360`);
+      return;
+    }
     try {
       for (const area of AREAS) {
         await openArea(t, area);

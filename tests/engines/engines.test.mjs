@@ -67,7 +67,7 @@ for (const engine of engines) {
 
     for (const c of CASES) {
       if (only && !only.test(c.name)) continue;
-      test(c.name, { timeout: 90000 }, async () => {
+      test(c.name, { timeout: 90000 }, async (tc) => {
         assert.ok(d, `${engine} started`);
         const start = Date.now();
         const allowed = new Set();
@@ -82,6 +82,7 @@ for (const engine of engines) {
           allowOutside: (origin) => allowed.add(origin),
           expectCspReports: (re) => { cspExpected = re; },
           note: (m) => say(`${engine}: ${m}`),
+          skip: (m) => { say(`SKIP ${m}`); tc.skip(m); },
           offNetwork: async () => {
             const n = await offNetwork();
             assert.ok(n.ok, JSON.stringify(n));
