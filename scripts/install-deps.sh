@@ -4,6 +4,8 @@
 # tool from outside the package registries (see README, "Build chain").
 #   scripts/install-deps.sh          build tools: wasm target, Trunk, wasm-bindgen-cli, npm packages
 #   scripts/install-deps.sh browser  the same, plus Debian's Chromium and ChromeDriver
+#   scripts/install-deps.sh engines  the same as browser, plus WebKitGTK's WebKitWebDriver and
+#                                    MiniBrowser, Xvfb and Firefox ESR (tests/engines/)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -43,9 +45,24 @@ if [ ! -f node_modules/.installed ] || [ package-lock.json -nt node_modules/.ins
   touch node_modules/.installed
 fi
 
-if [ "${1:-}" = "browser" ] && { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; }; then
+if { [ "${1:-}" = "browser" ] || [ "${1:-}" = "engines" ]; } && { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; }; then
   say "installing Debian's chromium and chromium-driver"
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   $SUDO apt-get update
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y --no-install-recommends chromium chromium-driver
+fi
+
+# The other two engines of tests/engines/: WebKit (WebKitGTK, the engine of Safari) and Gecko.
+if [ "${1:-}" = "engines" ]; then
+  missing=()
+  command -v WebKitWebDriver >/dev/null || missing+=(webkit2gtk-driver)
+  command -v Xvfb >/dev/null || missing+=(xvfb)
+  command -v firefox-esr >/dev/null || missing+=(firefox-esr)
+  command -v ip >/dev/null || missing+=(iproute2)   # `ip link set lo up` in the test's network namespace
+  if [ "${#missing[@]}" -gt 0 ]; then
+    say "installing Debian's ${missing[*]}"
+    SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+    $SUDO apt-get update
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y --no-install-recommends "${missing[@]}"
+  fi
 fi
