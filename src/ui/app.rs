@@ -175,12 +175,14 @@ pub fn App(settings: Settings, problems: Vec<String>, loader: Option<String>) ->
                             <SummaryPanel ruleset=rs.clone() answers=answers outcome=outcome />
                         </div>
                     </div>
+                    <WorkedExamples ruleset=rs.clone() />
+                    <Prompts ruleset=rs />
+                    // Last, so that in a partnership's page (sticky inside the widget) it stays
+                    // in view down to the widget's end, worked examples included.
                     <a class="level-peek" href="#outcome">
                         "Likely level: " <strong>{move || outcome.with(|o| o.level.name.clone())}</strong>
                         <span class="peek-action">"What to do \u{2193}"</span>
                     </a>
-                    <WorkedExamples ruleset=rs.clone() />
-                    <Prompts ruleset=rs />
                 }.into_any()
             }
         }}

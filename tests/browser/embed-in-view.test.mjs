@@ -218,6 +218,7 @@ for (const kind of ['frame', 'script']) {
       const top = kind === 'frame' ? box.top : 0;
       assert.ok(m.peek.bottom + top <= box.bottom + 1 && m.bar.top + top >= box.top - 1, `the bars are inside the widget's box ${JSON.stringify(box)}: 999 ${JSON.stringify(m.bar)}, level ${JSON.stringify(m.peek)}`);
       assert.ok(m.tel.top + top >= 0 && m.tel.bottom + top <= PHONE.height, `the 999 link is still on screen with the widget's end: ${JSON.stringify(m.tel)}`);
+      assert.ok(m.peek.top + top >= 0 && m.peek.bottom + top <= PHONE.height && m.peekText.includes(afterTick.level), `the level bar is still on screen with the widget's end, past the worked examples: ${JSON.stringify(m.peek)}`);
       await shot(e, `${kind}-${area}-end`);
       assert.deepEqual(await e.host.evaluate(() => window.__csp), [], 'no CSP violation in the host page');
       if (kind === 'frame') assert.deepEqual(await e.realm.evaluate(() => window.__csp), [], 'no CSP violation in the frame');
