@@ -37,9 +37,18 @@ pub fn IndicatorList(
     let ticked = ticked_signals(&ruleset, answers);
     let groups = ruleset.indicator_groups();
     let drawn = RwSignal::new(0usize);
-    if !groups.is_empty() {
-        draw_later(drawn, groups.len());
+    let group_count = groups.len();
+    if group_count > 0 {
+        draw_later(drawn, group_count);
     }
+    // For tests and scripts that read the rows: "all" once every group's rows are drawn.
+    let rows_drawn = move || {
+        if drawn.get() >= group_count {
+            "all"
+        } else {
+            "some"
+        }
+    };
     let groups = groups
         .into_iter()
         .enumerate()
@@ -86,7 +95,7 @@ pub fn IndicatorList(
     let no_match = no_match_help(&ruleset, by_domain, query, results);
 
     view! {
-        <section class="indicators" aria-labelledby="indicators-heading">
+        <section class="indicators" data-rows=rows_drawn aria-labelledby="indicators-heading">
             <h2 id="indicators-heading">"What have you seen or heard?"</h2>
             <p class="hint">
                 "Tick every indicator that matches. The document's own words are used"

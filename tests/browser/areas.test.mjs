@@ -111,7 +111,7 @@ test('the Milton Keynes indicators are grouped by domain, each row naming its le
   const box = page.getByRole('checkbox', { name: 'Child/young person has severe/chronic health problems', exact: true });
   assert.equal(await box.getAttribute('aria-describedby'), await box.evaluate((el) => el.parentElement.querySelector('[id$="-tags"]').id));
   assert.match(await page.locator(`#${await box.getAttribute('aria-describedby')}`).innerText(), /Children Social Care/);
-  assert.match(await page.locator('.indicators .hint').innerText(), /rebuilt/);
+  assert.match(await page.locator('.indicators > .hint').innerText(), /rebuilt/);
   await context.close();
 });
 

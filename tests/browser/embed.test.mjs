@@ -53,6 +53,8 @@ const page = (html) => `<!doctype html><html lang="en-GB"><head><meta charset="u
 test('iframe: the frame on another origin resizes as the outcome grows, telling only its parent, only its height', async () => {
   const context = await site();
   const host = await context.newPage();
+  // A phone's width: one column, so the outcome, below the indicators, makes the frame taller.
+  await host.setViewportSize({ width: 360, height: 740 });
   await host.goto(`${HOST}/iframe.html`);
   const frameEl = host.locator('iframe[data-threshold-widget-frame]');
   const frame = host.frameLocator('iframe[data-threshold-widget-frame]');

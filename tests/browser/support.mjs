@@ -44,6 +44,8 @@ export async function start({ prefix = '/', dir = DIST } = {}) {
 /** Waits until an area's indicators are on the page (it may have been fetched). */
 export async function areaShown(page, area) {
   await page.locator(`.layout[data-area="${area}"]`).waitFor();
+  // The rows are drawn group by group after the first screen (README, "Performance").
+  await page.locator('.indicators[data-rows="all"]').waitFor({ state: 'attached' });
 }
 
 /** Records Content-Security-Policy violations in every page of `context` (window.__csp). */
