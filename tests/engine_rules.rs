@@ -335,7 +335,12 @@ fn a_route_can_be_brought_by_one_ticked_indicator_whatever_the_level_or_danger()
             .routes
             .iter()
             .find(|c| c.route.id.as_str() == "routines-help")
-            .unwrap_or_else(|| panic!("{danger:?} {ticked:?}: no routines-help in {:?}", route_ids(&o)));
+            .unwrap_or_else(|| {
+                panic!(
+                    "{danger:?} {ticked:?}: no routines-help in {:?}",
+                    route_ids(&o)
+                )
+            });
         assert_eq!(
             card.because,
             vec![Reason::Ticked {

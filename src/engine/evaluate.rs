@@ -412,7 +412,9 @@ pub fn evaluate(ruleset: &Ruleset, answers: &Answers) -> Outcome {
     let consent = ruleset
         .consent
         .iter()
-        .filter(|n| !route_reasons(&n.when, answers.danger, route_level, &context, &all_ticked).is_empty())
+        .filter(|n| {
+            !route_reasons(&n.when, answers.danger, route_level, &context, &all_ticked).is_empty()
+        })
         .cloned()
         .collect();
 
