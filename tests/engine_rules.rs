@@ -294,6 +294,86 @@ fn each_route_card_says_why_it_is_there() {
     assert!(o.routes.iter().all(|c| !c.because.is_empty()));
 }
 
+/// Testshire with a route and a consent note that one indicator brings by itself
+/// (`when.indicators`), as Trafford's significant-harm referral does (fidelity review T3).
+fn testshire_with_tick_route() -> Ruleset {
+    let text = format!(
+        "{}{}",
+        include_str!("fixtures/testshire.toml"),
+        r#"
+[[routes]]
+id = "routines-help"
+name = "Parenting help"
+urgency = "urgent"
+action = "Ask for parenting help now."
+source = "Contacts"
+basis = { document = "Contacts" }
+when = { indicators = ["i-two-b"] }
+
+[[consent]]
+id = "routines-consent"
+text = "Talk to the parents about routines."
+source = "Consent"
+basis = { document = "Consent" }
+when = { indicators = ["i-two-b"] }
+"#
+    );
+    load_str("testshire.toml", &text).unwrap()
+}
+
+#[test]
+fn a_route_can_be_brought_by_one_ticked_indicator_whatever_the_level_or_danger() {
+    let r = testshire_with_tick_route();
+    for (danger, ticked) in [
+        (Some(Danger::No), &["i-two-b"][..]),
+        (None, &["i-two-b"][..]),
+        (Some(Danger::No), &["i-two-b", "i-three"][..]),
+        (Some(Danger::Yes), &["i-one", "i-two-b"][..]),
+    ] {
+        let o = evaluate(&r, &answers(danger, ticked));
+        let card = o
+            .routes
+            .iter()
+            .find(|c| c.route.id.as_str() == "routines-help")
+            .unwrap_or_else(|| {
+                panic!(
+                    "{danger:?} {ticked:?}: no routines-help in {:?}",
+                    route_ids(&o)
+                )
+            });
+        assert_eq!(
+            card.because,
+            vec![Reason::Ticked {
+                id: IndicatorId("i-two-b".into()),
+                text: "Parents struggle with routines".into()
+            }],
+            "{danger:?} {ticked:?}"
+        );
+        assert_eq!(
+            card.because[0].describe(),
+            "You ticked \u{201c}Parents struggle with routines\u{201d}."
+        );
+        assert!(o.consent.iter().any(|c| c.id == "routines-consent"));
+    }
+    // Near misses: another tick at the same level, or nothing ticked, does not bring it.
+    for (danger, ticked) in [
+        (Some(Danger::No), &["i-two"][..]),
+        (Some(Danger::No), &[][..]),
+        (Some(Danger::Yes), &["i-two", "i-three"][..]),
+    ] {
+        let o = evaluate(&r, &answers(danger, ticked));
+        assert!(
+            !route_ids(&o).contains(&"routines-help"),
+            "{danger:?} {ticked:?}: {:?}",
+            route_ids(&o)
+        );
+        assert!(o.consent.iter().all(|c| c.id != "routines-consent"));
+    }
+    // Danger still puts 999 first.
+    let o = evaluate(&r, &answers(Some(Danger::Yes), &["i-two-b"]));
+    assert_eq!(route_ids(&o)[0], "police");
+}
+
 #[test]
 fn consent_notes_follow_the_answers() {
     let r = testshire();

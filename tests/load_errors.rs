@@ -297,6 +297,13 @@ const CASES: &[(&str, &str, &str, &str, &str)] = &[
         "allocated_social_worker = true",
         "its `when.context` must include \"has-social-worker\"",
     ),
+    (
+        "a route brought by an indicator the ruleset does not have",
+        "when = { context = [\"crime\"] }",
+        "when = { context = [\"crime\"], indicators = [\"i-one\", \"i-nine\"] }",
+        "i-nine",
+        "indicator `i-nine` is not defined in [[indicators]]: use the `id` of one of this ruleset's indicators",
+    ),
 ];
 
 #[test]

@@ -81,6 +81,11 @@ pub enum Reason {
     /// The likely level, by its name.
     Level(String),
     Context(ContextTrigger),
+    /// A ticked indicator that brings a route or note by itself (`when.indicators`).
+    Ticked {
+        id: IndicatorId,
+        text: String,
+    },
     /// A partnership rule fired; the text says what it did.
     Rule {
         id: String,
@@ -103,6 +108,7 @@ impl Reason {
             Reason::Context(ContextTrigger::HasSocialWorker) => "The child already has a social worker.".into(),
             Reason::Context(ContextTrigger::SocialWorkerUnsure) => "You are not sure whether the child is known to children's social care.".into(),
             Reason::Context(ContextTrigger::EarlyHelpNotImproved) => "Early help has been tried and the situation has not improved.".into(),
+            Reason::Ticked { text, .. } => format!("You ticked \u{201c}{text}\u{201d}."),
             Reason::Rule { summary, .. } => summary.clone(),
         }
     }
@@ -236,12 +242,14 @@ fn rule_summary(rule: &Rule, ruleset: &Ruleset, next: Option<&Level>) -> String 
     }
 }
 
-/// Why `when` applies to these answers; empty when it does not.
+/// Why `when` applies to these answers; empty when it does not. `ticked` are all the
+/// ticked indicators, in file order.
 fn route_reasons(
     when: &Applies,
     danger: Option<Danger>,
     level: &Level,
     context: &[ContextTrigger],
+    ticked: &[&Indicator],
 ) -> Vec<Reason> {
     let mut because = Vec::new();
     if let Some(d) = danger.filter(|d| when.danger.contains(d)) {
@@ -252,6 +260,12 @@ fn route_reasons(
     }
     for t in context.iter().filter(|t| when.context.contains(t)) {
         because.push(Reason::Context(*t));
+    }
+    for i in ticked.iter().filter(|i| when.indicators.contains(&i.id)) {
+        because.push(Reason::Ticked {
+            id: i.id.clone(),
+            text: i.text.clone(),
+        });
     }
     because
 }
@@ -294,6 +308,7 @@ pub fn evaluate(ruleset: &Ruleset, answers: &Answers) -> Outcome {
         .collect();
 
     let context = context_triggers(answers);
+    let all_ticked: Vec<&Indicator> = ticked.iter().map(|(_, i)| *i).collect();
 
     let at_level: Vec<&Indicator> = ticked
         .iter()
@@ -337,7 +352,13 @@ pub fn evaluate(ruleset: &Ruleset, answers: &Answers) -> Outcome {
         .routes
         .iter()
         .filter_map(|route| {
-            let mut because = route_reasons(&route.when, answers.danger, route_level, &context);
+            let mut because = route_reasons(
+                &route.when,
+                answers.danger,
+                route_level,
+                &context,
+                &all_ticked,
+            );
             if let Some((_, f)) = raised.filter(|_| route.when.names_level(route_level)) {
                 because.push(f.reason());
             }
@@ -391,7 +412,9 @@ pub fn evaluate(ruleset: &Ruleset, answers: &Answers) -> Outcome {
     let consent = ruleset
         .consent
         .iter()
-        .filter(|n| !route_reasons(&n.when, answers.danger, route_level, &context).is_empty())
+        .filter(|n| {
+            !route_reasons(&n.when, answers.danger, route_level, &context, &all_ticked).is_empty()
+        })
         .cloned()
         .collect();
 

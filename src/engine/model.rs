@@ -454,6 +454,9 @@ pub struct Applies {
     pub kinds: Vec<LevelKind>,
     #[serde(default)]
     pub context: Vec<ContextTrigger>,
+    /// One of these indicators is ticked, whatever the likely level.
+    #[serde(default)]
+    pub indicators: Vec<IndicatorId>,
 }
 
 impl Applies {
@@ -462,6 +465,7 @@ impl Applies {
             && self.levels.is_empty()
             && self.kinds.is_empty()
             && self.context.is_empty()
+            && self.indicators.is_empty()
     }
 
     /// Whether `level` is named in `levels`, or is of a kind named in `kinds`.

@@ -137,12 +137,26 @@ impl Checker {
         }
     }
 
-    fn applies(&mut self, path: Path, when: &Applies, levels: &HashSet<String>) {
+    fn applies(
+        &mut self,
+        path: Path,
+        when: &Applies,
+        levels: &HashSet<String>,
+        indicators: &HashSet<String>,
+    ) {
         if when.is_empty() {
             self.problem(
                 path.clone(),
-                "`when` names no danger answer, level or context, so it never applies",
+                "`when` names no danger answer, level, context or indicator, so it never applies",
             );
+        }
+        for (i, id) in when.indicators.iter().enumerate() {
+            if !indicators.contains(id.as_str()) {
+                self.problem(
+                    path.key("indicators").index(i),
+                    format!("indicator `{id}` is not defined in [[indicators]]: use the `id` of one of this ruleset's indicators, or remove it"),
+                );
+            }
         }
         for (i, level) in when.levels.iter().enumerate() {
             if !levels.contains(level.as_str()) {
@@ -356,7 +370,7 @@ pub fn validate(ruleset: &Ruleset) -> Vec<Diagnostic> {
                 c.problem(at.key("phone"), format!("route `{}` phone `{phone}` is not a phone number (digits and spaces, 3 to 15 digits)", route.id));
             }
         }
-        c.applies(at.key("when"), &route.when, &level_ids);
+        c.applies(at.key("when"), &route.when, &level_ids, &indicator_ids);
         c.kinds(at.key("when").key("kinds"), &route.when.kinds, &level_kinds);
     }
     for (i, route) in ruleset.routes.iter().enumerate() {
@@ -430,7 +444,7 @@ pub fn validate(ruleset: &Ruleset) -> Vec<Diagnostic> {
             note.basis.as_ref(),
             &format!("consent note `{}`", note.id),
         );
-        c.applies(at.key("when"), &note.when, &level_ids);
+        c.applies(at.key("when"), &note.when, &level_ids, &indicator_ids);
         c.kinds(at.key("when").key("kinds"), &note.when.kinds, &level_kinds);
     }
 
