@@ -12,7 +12,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { start, routeOrigin, recordCspViolations, Widget, DIST, SHOTS } from './support.mjs';
+import { start, eventually, routeOrigin, recordCspViolations, Widget, DIST, SHOTS } from './support.mjs';
 import { contentSecurityPolicy } from '../../scripts/serve.mjs';
 import AxeBuilder from '@axe-core/playwright';
 
@@ -27,14 +27,6 @@ const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 let env;
 before(async () => { env = await start(); fs.mkdirSync(SHOTS, { recursive: true }); });
 after(async () => { await env?.close(); });
-
-async function eventually(check, message, ms = 5000) {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) assert.fail(typeof message === 'function' ? await message() : message);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 /** The partnership's page: its header, the widget, its own link just below, more page. */
 const hostPage = (widget) => `<!doctype html><html lang="en-GB"><head><meta charset="utf-8">

@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { start, openWidget, areaShown, routeOrigin, recordCspViolations, Widget, DIST, SHOTS } from './support.mjs';
+import { start, eventually, openWidget, areaShown, routeOrigin, recordCspViolations, Widget, DIST, SHOTS } from './support.mjs';
 import { contentSecurityPolicy } from '../../scripts/serve.mjs';
 import AxeBuilder from '@axe-core/playwright';
 
@@ -20,15 +20,6 @@ const ROCHDALE = fs.readFileSync('rulesets/rochdale.toml', 'utf8');
 let env;
 before(async () => { env = await start(); fs.mkdirSync(SHOTS, { recursive: true }); });
 after(async () => { await env?.close(); });
-
-/** Waits until `check` holds (polling), or fails with `message`. */
-async function eventually(check, message, ms = 5000) {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) assert.fail(typeof message === 'function' ? await message() : message);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 /** A context where HOST serves `hostPages` (and the examples), and the widget's files are
  *  served from WIDGET (for frames) and from HOST's own /levels-of-need/ (for the script). */

@@ -1,5 +1,6 @@
 // Shared set-up for the browser tests: serve dist/ on a free local port and open Debian's
 // Chromium through playwright-core, with no connection allowed beyond 127.0.0.1.
+import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -54,6 +55,15 @@ export async function recordCspViolations(context) {
     window.__csp = [];
     document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
   });
+}
+
+/** Waits until `check` holds (polling), or fails with `message` (a string, or a function giving one). */
+export async function eventually(check, message, ms = 5000) {
+  const end = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > end) assert.fail(typeof message === 'function' ? await message() : message);
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
 /** Opens the widget at `query` (e.g. '?area=rotherham') and waits until it has mounted. */
