@@ -24,7 +24,7 @@ pub fn RouteCardView(card: RouteCard) -> impl IntoView {
         .basis
         .as_ref()
         .and_then(|b| b.notice())
-        .map(|n| view! { <p class="basis" data-testid="basis">{n}</p> });
+        .map(|n| view! { <p class="basis" data-testid="basis">{linked(&n)}</p> });
     let because = card
         .because
         .iter()
