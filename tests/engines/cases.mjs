@@ -20,6 +20,9 @@ export const SEARCHES = [
   { area: 'rochdale', term: 'asylum', text: 'Unaccompanied asylum seeking children' },
   { area: 'trafford', term: 'protection plans', text: 'children subject to Child Protection Plans' },
   { area: 'milton-keynes', term: 'chronic health', text: 'Child/young person has severe/chronic health problems' },
+  // The practitioner's own words (the thesaurus and stems; tests/search_terms.toml has the rest).
+  { area: 'rotherham', term: 'DV', text: 'Who are living in a situation where there is domestic abuse (this includes unborn babies) or who are age 16/17 and are a victim /perpetrator of domestic abuse' },
+  { area: 'milton-keynes', term: 'bruise', text: 'Unexplained injuries' },
 ];
 
 /** The scenario of tests/scenarios/<area>.toml that ticks the most indicators (two or more)

@@ -46,13 +46,15 @@ class Driver {
     }
   }
 
-  /** The widget's `#app` is mounted (data-ready="true"), in the page or in its shadow root. */
+  /** The widget's `#app` is mounted (data-ready="true"), in the page or in its shadow root, and
+   *  the indicator rows, drawn group by group after the first screen, are all there. */
   async ready() {
     await this.waitFor(() => {
       const host = document.querySelector('[data-threshold-widget]');
       const root = host?.shadowRoot ?? document;
-      return !!root.querySelector('#app[data-ready="true"]');
-    }, [], { message: 'the widget mounted (#app[data-ready="true"])' });
+      const rows = root.querySelector('.indicators');
+      return !!root.querySelector('#app[data-ready="true"]') && (!rows || rows.dataset.rows === 'all');
+    }, [], { message: 'the widget mounted (#app[data-ready="true"]) with every indicator row drawn' });
   }
 
   /** A description of what `spec` matched, for error messages and text checks (see finder.mjs). */
