@@ -9,6 +9,7 @@ pub mod settings;
 pub mod summary;
 pub mod thesaurus;
 pub mod validate;
+pub mod wording;
 
 pub use evaluate::{evaluate, Answers, FiredRule, Known, LikelyLevel, Outcome, Reason, RouteCard};
 pub use model::*;

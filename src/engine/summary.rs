@@ -68,10 +68,7 @@ fn outcome_lines(outcome: &Outcome) -> Vec<String> {
         one_line(&outcome.level.name)
     )];
     if outcome.danger_unanswered {
-        lines.push(
-            "You have not answered whether the child is in immediate danger. If they are, call 999 now."
-                .to_owned(),
-        );
+        lines.push(super::wording::DANGER_UNANSWERED.to_owned());
     }
     lines.extend(outcome.rules.iter().map(|r| one_line(&r.summary)));
     if outcome.route_level != outcome.level.name {

@@ -140,7 +140,7 @@ pub fn App(settings: Settings, problems: Vec<String>, loader: Option<String>) ->
                 <div class="failure" role="alert">
                     <h2>"This checker cannot be used right now"</h2>
                     <p>{problem}</p>
-                    <p>"If a child is in immediate danger, call 999. Otherwise follow your organisation's safeguarding procedures and talk to your designated safeguarding lead."</p>
+                    <p>{crate::engine::wording::CANNOT_HELP_FALLBACK}</p>
                     <button type="button" on:click=move |_| try_again()>"Try again"</button>
                 </div>
             }.into_any(),
@@ -150,7 +150,7 @@ pub fn App(settings: Settings, problems: Vec<String>, loader: Option<String>) ->
                     <p>"The partnership\u{2019}s own ruleset, " <code>{file}</code> ", cannot be used until these are fixed:"</p>
                     <ul class="problems">{problems.into_iter().map(|p| view! { <li><code>{p}</code></li> }).collect_view()}</ul>
                     {picker.then(|| view! { <p>"The bundled areas still work: choose one under \u{201c}Area\u{201d} above."</p> })}
-                    <p>"If a child is in immediate danger, call 999. Otherwise follow your organisation's safeguarding procedures and talk to your designated safeguarding lead."</p>
+                    <p>{crate::engine::wording::CANNOT_HELP_FALLBACK}</p>
                 </div>
             }.into_any(),
             AreaState::Ready(rs) => {

@@ -19,7 +19,7 @@ pub fn OutcomePanel(outcome: Memo<Outcome>) -> impl IntoView {
         <section id="outcome" class="outcome" role="status" aria-atomic="false" aria-labelledby="outcome-heading">
             <h2 id="outcome-heading">"Likely level of need"</h2>
             <Show when=move || unanswered.get()>
-                <p class="warning">"You have not answered whether the child is in immediate danger. If they are, call 999 now."</p>
+                <p class="warning">{crate::engine::wording::DANGER_UNANSWERED}</p>
             </Show>
             <p class="likely-level" data-testid="likely-level">{move || level.with(|l| l.name.clone())}</p>
             {move || rules.with(|r| (!r.is_empty()).then(|| view! {
