@@ -152,14 +152,35 @@ impl Index {
             keywords: Vec::new(),
             related: Vec::new(),
         };
+        // Each distinct word is spelt and stemmed once (the stemmer is most of the start-up
+        // cost); a phrase's key and stem are its words' joined.
+        let mut seen: HashMap<&str, (String, String)> = HashMap::new();
         for ind in &ruleset.indicators {
             let text = &ind.text;
             let words = spans(text);
+            for r in &words {
+                let w = &text[r.clone()];
+                if !seen.contains_key(w) {
+                    let t = ix.term(std::iter::once(w));
+                    seen.insert(w, (t.key, t.stem));
+                }
+            }
+            let words: Vec<(Range<usize>, &(String, String))> = words
+                .into_iter()
+                .map(|r| {
+                    let w = &seen[&text[r.clone()]];
+                    (r, w)
+                })
+                .collect();
             let mut tokens = Vec::new();
             for n in 1..=PHRASE {
                 for w in words.windows(n) {
-                    let span = w[0].start..w[n - 1].end;
-                    let term = ix.term(w.iter().map(|r| &text[r.clone()]));
+                    let span = w[0].0.start..w[n - 1].0.end;
+                    let term = Term {
+                        key: w.iter().map(|(_, (k, _))| k.as_str()).collect(),
+                        stem: w.iter().map(|(_, (_, s))| s.as_str()).collect(),
+                        words: n,
+                    };
                     tokens.push(Token {
                         vocab: ix.intern(term),
                         span: Ok(span),
