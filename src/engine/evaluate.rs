@@ -94,23 +94,9 @@ pub enum Reason {
 }
 
 impl Reason {
-    /// One line a practitioner can read.
+    /// One line a practitioner can read ([`super::wording::describe_reason`]).
     pub fn describe(&self) -> String {
-        match self {
-            Reason::Danger(Danger::Yes) => "You said the child is in immediate danger.".into(),
-            Reason::Danger(Danger::NotSure) => "You are not sure whether the child is in immediate danger.".into(),
-            Reason::Danger(Danger::No) => "You said the child is not in immediate danger.".into(),
-            Reason::Indicator { text, level_name, .. } => format!("{level_name}: \u{201c}{text}\u{201d}"),
-            Reason::NothingTicked { none_of_these: true } => "You said none of the indicators apply.".into(),
-            Reason::NothingTicked { none_of_these: false } => "No indicator is ticked.".into(),
-            Reason::Level(name) => format!("The likely level is {name}."),
-            Reason::Context(ContextTrigger::Crime) => "You believe a crime may have been committed and the child is not in immediate danger.".into(),
-            Reason::Context(ContextTrigger::HasSocialWorker) => "The child already has a social worker.".into(),
-            Reason::Context(ContextTrigger::SocialWorkerUnsure) => "You are not sure whether the child is known to children's social care.".into(),
-            Reason::Context(ContextTrigger::EarlyHelpNotImproved) => "Early help has been tried and the situation has not improved.".into(),
-            Reason::Ticked { text, .. } => format!("You ticked \u{201c}{text}\u{201d}."),
-            Reason::Rule { summary, .. } => summary.clone(),
-        }
+        super::wording::describe_reason(self)
     }
 }
 

@@ -4,6 +4,7 @@
 pub mod evaluate;
 pub mod load;
 pub mod model;
+pub mod questions;
 pub mod search;
 pub mod settings;
 pub mod summary;
