@@ -1,7 +1,9 @@
 //! Which "Exit this page" destination wins: the site's `exit-page` setting, the area's
 //! `exit_page`, or the page's own default (`engine::settings::exit_destination`).
 
-use threshold_widget::engine::settings::{exit_destination, read_settings, ExitDestination, ExitSetting};
+use threshold_widget::engine::settings::{
+    exit_destination, read_settings, ExitDestination, ExitSetting,
+};
 use threshold_widget::engine::ExitPage;
 
 const SITE: &str = "https://www.example.org.uk/neutral";
@@ -40,7 +42,11 @@ fn precedence_table() {
         (&ExitSetting::Off, Some(&area_off), Off),
     ];
     for (site, area, expected) in table {
-        assert_eq!(exit_destination(site, area), expected, "site {site:?}, area {area:?}");
+        assert_eq!(
+            exit_destination(site, area),
+            expected,
+            "site {site:?}, area {area:?}"
+        );
     }
 }
 
@@ -52,5 +58,8 @@ fn from_the_settings_as_a_site_writes_them() {
     // A rejected address leaves the default in place, never a half-applied one.
     let (s, problems) = read_settings([("exit-page", "javascript:alert(1)")], &["rotherham"]);
     assert_eq!(problems.len(), 1);
-    assert_eq!(exit_destination(&s.exit_page, None), ExitDestination::PageDefault);
+    assert_eq!(
+        exit_destination(&s.exit_page, None),
+        ExitDestination::PageDefault
+    );
 }

@@ -11,10 +11,7 @@ use threshold_widget::engine::{evaluate, summary, Answers};
 fn each_bundled_area_asks_danger_first_then_the_context_its_routes_use() {
     use Question::*;
     let table: &[(&str, &[Question])] = &[
-        (
-            "milton-keynes",
-            &[Danger, SocialWorker, EarlyHelp],
-        ),
+        ("milton-keynes", &[Danger, SocialWorker, EarlyHelp]),
         ("rochdale", &[Danger, EarlyHelp]),
         ("rotherham", &[Danger, Crime, SocialWorker, EarlyHelp]),
         ("trafford", &[Danger, SocialWorker]),
@@ -48,7 +45,11 @@ fn the_summary_prints_the_questions_asked_and_no_other() {
         for q in Question::ALL {
             let printed = lines.iter().filter(|l| l.starts_with(q.text())).count();
             let expected = usize::from(asked.contains(&q));
-            assert_eq!(printed, expected, "{}: {:?} printed {printed} times", ruleset.area, q);
+            assert_eq!(
+                printed, expected,
+                "{}: {:?} printed {printed} times",
+                ruleset.area, q
+            );
         }
         // In the page's order, with the answer after the question.
         let firsts: Vec<&str> = lines.iter().take(asked.len()).map(String::as_str).collect();
@@ -62,7 +63,12 @@ fn an_unanswered_danger_question_is_printed_as_not_answered_and_others_are_left_
     let rotherham = area("rotherham");
     let answers = Answers::default();
     let record = summary(&rotherham, &answers, &evaluate(&rotherham, &answers));
-    let lines = &record.sections.iter().find(|s| s.heading == "Your answers").unwrap().lines;
+    let lines = &record
+        .sections
+        .iter()
+        .find(|s| s.heading == "Your answers")
+        .unwrap()
+        .lines;
     assert_eq!(lines[0], "Is the child in immediate danger? Not answered");
     for q in [Question::Crime, Question::SocialWorker, Question::EarlyHelp] {
         assert!(!lines.iter().any(|l| l.starts_with(q.text())), "{q:?}");

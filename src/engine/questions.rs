@@ -160,7 +160,11 @@ mod tests {
             }
             let mut a = Answers::default();
             q.choose(&mut a, q.options().len());
-            assert_eq!(a, Answers::default(), "{q:?}: an unknown option changed the answers");
+            assert_eq!(
+                a,
+                Answers::default(),
+                "{q:?}: an unknown option changed the answers"
+            );
         }
     }
 

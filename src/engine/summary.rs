@@ -47,7 +47,7 @@ fn section(heading: &str, lines: Vec<String>) -> Option<SummarySection> {
     })
 }
 
-fn outcome_lines(outcome: &Outcome) -> Vec<String> {
+fn outcome_lines(ruleset: &Ruleset, outcome: &Outcome) -> Vec<String> {
     let mut lines = vec![format!(
         "Likely level of need: {}",
         one_line(&outcome.level.name)
@@ -56,11 +56,11 @@ fn outcome_lines(outcome: &Outcome) -> Vec<String> {
         lines.push(wording::DANGER_UNANSWERED.to_owned());
     }
     lines.extend(outcome.rules.iter().map(|r| one_line(&r.summary)));
-    if outcome.route_level != outcome.level.name {
-        lines.push(format!(
-            "The routes below are those for {}.",
-            one_line(&outcome.route_level)
-        ));
+    if outcome.route_level != outcome.level.id {
+        let name = ruleset
+            .level(&outcome.route_level)
+            .map_or_else(|| outcome.route_level.to_string(), |l| one_line(&l.name));
+        lines.push(format!("The routes below are those for {name}."));
     }
     lines
 }
@@ -195,7 +195,7 @@ fn source_lines(ruleset: &Ruleset, outcome: &Outcome) -> Vec<String> {
 /// and the source. `outcome` is `evaluate(ruleset, answers)`.
 pub fn summary(ruleset: &Ruleset, answers: &Answers, outcome: &Outcome) -> Summary {
     let sections = [
-        section("Outcome", outcome_lines(outcome)),
+        section("Outcome", outcome_lines(ruleset, outcome)),
         section("What to do now", route_lines(outcome)),
         section("Your answers", answer_lines(ruleset, answers)),
         section("What to tell the family", family_lines(outcome)),

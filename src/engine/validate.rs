@@ -4,9 +4,11 @@
 //! the loader turns that path into a line of the file.
 
 use super::model::{
-    dial_digits, is_safe_link, Applies, Basis, Cited, ContextTrigger, Danger, LevelKind,
-    RuleEffect, Ruleset, Urgency, YearMonth,
+    is_safe_link, Applies, Basis, Cited, ContextTrigger, Danger, LevelKind, RuleEffect, Ruleset,
+    Urgency,
 };
+use super::phone::{dial_digits, is_phone_number};
+use super::provenance::YearMonth;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
@@ -436,7 +438,7 @@ pub fn validate(ruleset: &Ruleset) -> Vec<Diagnostic> {
     let mut consent_ids = HashSet::new();
     for (i, note) in ruleset.consent.iter().enumerate() {
         let at = root.key("consent").index(i);
-        c.id(at.key("id"), &note.id, &mut consent_ids, "consent");
+        c.id(at.key("id"), note.id.as_str(), &mut consent_ids, "consent");
         c.text(at.key("text"), &note.text, "consent text");
         c.text(at.key("source"), &note.source, "consent source");
         c.basis(
@@ -451,7 +453,7 @@ pub fn validate(ruleset: &Ruleset) -> Vec<Diagnostic> {
     let mut example_ids = HashSet::new();
     for (i, ex) in ruleset.examples.iter().enumerate() {
         let at = root.key("examples").index(i);
-        c.id(at.key("id"), &ex.id, &mut example_ids, "example");
+        c.id(at.key("id"), ex.id.as_str(), &mut example_ids, "example");
         c.text(at.key("title"), &ex.title, "example title");
         if !level_ids.contains(ex.level.as_str()) {
             c.problem(
@@ -498,7 +500,7 @@ pub fn validate(ruleset: &Ruleset) -> Vec<Diagnostic> {
     let top = ruleset.levels.last().map(|l| &l.id);
     for (i, rule) in ruleset.rules.iter().enumerate() {
         let at = root.key("rules").index(i);
-        c.id(at.key("id"), &rule.id, &mut rule_ids, "rule");
+        c.id(at.key("id"), rule.id.as_str(), &mut rule_ids, "rule");
         c.text(at.key("text"), &rule.text, "rule text");
         c.text(at.key("source"), &rule.source, "rule source");
         c.basis(
@@ -647,11 +649,4 @@ pub fn shared_ids(ruleset: &Ruleset) -> Vec<Diagnostic> {
         }
     }
     found
-}
-
-/// Digits and spaces only (a leading + allowed), 3 to 15 digits: nothing a `tel:` link could abuse.
-pub fn is_phone_number(phone: &str) -> bool {
-    let body = phone.strip_prefix('+').unwrap_or(phone);
-    let digits = body.chars().filter(|c| c.is_ascii_digit()).count();
-    body.chars().all(|c| c.is_ascii_digit() || c == ' ') && (3..=15).contains(&digits)
 }

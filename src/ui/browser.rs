@@ -3,7 +3,9 @@
 //! bar, focus, the clock, fetching the site's own files, the frame's height and the panic
 //! message. No data about a child passes through here.
 
-use crate::engine::settings::{exit_destination, ExitDestination, ExitSetting, Settings, SETTING_NAMES};
+use crate::engine::settings::{
+    exit_destination, ExitDestination, ExitSetting, Settings, SETTING_NAMES,
+};
 use std::cell::RefCell;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlElement, ShadowRoot};
