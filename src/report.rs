@@ -45,3 +45,46 @@ pub fn summary(ruleset: &Ruleset) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::engine::load::load_file;
+
+    #[test]
+    fn counts_each_level_and_lists_every_rebuilt_indicator() {
+        let path =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("rulesets/milton-keynes.toml");
+        let r = load_file(&path).unwrap_or_else(|e| panic!("{e}"));
+        let report = super::summary(&r);
+        let first = report.lines().next().unwrap();
+        assert!(
+            first.starts_with(&format!(
+                "milton-keynes: {} levels, {} indicators",
+                r.levels.len(),
+                r.indicators.len()
+            )),
+            "{first}"
+        );
+        for level in &r.levels {
+            let n = r.indicators.iter().filter(|i| i.level == level.id).count();
+            assert!(
+                report.contains(&format!("  level {}: {n}\n", level.name)),
+                "{}",
+                level.name
+            );
+        }
+        let rebuilt = r.indicators.iter().filter(|i| i.reconstructed).count();
+        assert!(rebuilt > 0);
+        assert_eq!(
+            report
+                .lines()
+                .filter(|l| l.starts_with("  reconstructed "))
+                .count(),
+            rebuilt
+        );
+        assert!(
+            report.contains("  domain "),
+            "milton-keynes groups by domain"
+        );
+    }
+}

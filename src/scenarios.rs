@@ -226,3 +226,52 @@ pub fn run(ruleset: &Ruleset, file_name: &str, text: &str) -> (usize, Vec<String
     }
     (parsed.scenario.len(), failures)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::run;
+    use crate::engine::load::load_file;
+
+    fn testshire() -> crate::engine::Ruleset {
+        let path =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/testshire.toml");
+        load_file(&path).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    #[test]
+    fn a_wrong_answer_or_key_is_reported_with_its_file_line_and_column() {
+        let r = testshire();
+        let text = "area = \"testshire\"\n\n[[scenario]]\nname = \"x\"\nsocial_worker = \"maybe\"\nlevel = \"level-1\"\n";
+        let (count, problems) = run(&r, "s.toml", text);
+        assert_eq!(count, 0);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(
+            problems[0].starts_with("s.toml:5:17: unknown variant `maybe`"),
+            "{}",
+            problems[0]
+        );
+        assert!(problems[0].contains("`not-sure`"), "{}", problems[0]);
+
+        let text = "area = \"testshire\"\n\n[[scenario]]\nname = \"x\"\nlevel = \"level-1\"\nfirst_rout = \"a\"\n";
+        let (_, problems) = run(&r, "s.toml", text);
+        assert!(
+            problems[0].starts_with("s.toml:6:1: unknown field `first_rout`"),
+            "{}",
+            problems[0]
+        );
+    }
+
+    #[test]
+    fn a_tick_of_an_indicator_the_ruleset_lacks_names_the_scenario() {
+        let r = testshire();
+        let text = "area = \"testshire\"\n\n[[scenario]]\nname = \"ghost\"\nticked = [\"no-such\"]\nlevel = \"level-1\"\n";
+        let (_, problems) = run(&r, "s.toml", text);
+        assert!(
+            problems.contains(
+                &"s.toml: \"ghost\": ticks `no-such`, which is not an indicator of the ruleset"
+                    .to_owned()
+            ),
+            "{problems:?}"
+        );
+    }
+}
