@@ -4,6 +4,8 @@
 pub mod catalogue;
 pub mod engine;
 #[cfg(not(target_arch = "wasm32"))]
+pub mod report;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod scenarios;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;

@@ -21,7 +21,7 @@ fn main() -> std::process::ExitCode {
         Some((cmd, files)) if cmd == "summary" && !files.is_empty() => {
             for file in files {
                 match load_file(std::path::Path::new(file)) {
-                    Ok(r) => print!("{}", r.summary()),
+                    Ok(r) => print!("{}", threshold_widget::report::summary(&r)),
                     Err(e) => {
                         eprintln!("{e}");
                         return ExitCode::FAILURE;

@@ -4,14 +4,20 @@
 //! A scenario file also has to cover its ruleset: every level reached, every route shown,
 //! every rule fired, every worked example landing at the level the document gives it.
 
-use crate::engine::{evaluate, Answers, Danger, IndicatorId, Known, Outcome, Reason, Ruleset};
+use crate::engine::load::line_col;
+use crate::engine::{
+    evaluate, Answers, AreaId, ConsentId, Danger, ExampleId, IndicatorId, Known, LevelId, Outcome,
+    Reason, RouteId, RuleId, Ruleset,
+};
 use serde::Deserialize;
 use std::collections::BTreeSet;
 
+/// A scenario file: `area = "..."` and its `[[scenario]]` tables, read by serde; a wrong key,
+/// type or answer is reported as `file:line:column: message`.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ScenarioFile {
-    pub area: String,
+    pub area: AreaId,
     pub scenario: Vec<Scenario>,
 }
 
@@ -20,29 +26,30 @@ pub struct ScenarioFile {
 pub struct Scenario {
     pub name: String,
     /// The worked example of the ruleset this scenario ticks as its story describes.
-    example: Option<String>,
+    example: Option<ExampleId>,
     danger: Option<Danger>,
     crime: Option<bool>,
-    social_worker: Option<String>,
+    /// `"yes"`, `"no"` or `"not-sure"`.
+    social_worker: Option<Known>,
     early_help_not_improved: Option<bool>,
     #[serde(default)]
-    ticked: Vec<String>,
+    ticked: Vec<IndicatorId>,
     #[serde(default)]
     none_of_these: bool,
     // expectations
-    level: String,
-    routes: Option<Vec<String>>,
-    first_route: Option<String>,
+    level: LevelId,
+    routes: Option<Vec<RouteId>>,
+    first_route: Option<RouteId>,
     #[serde(default)]
-    has_routes: Vec<String>,
+    has_routes: Vec<RouteId>,
     #[serde(default)]
-    lacks_routes: Vec<String>,
+    lacks_routes: Vec<RouteId>,
     /// Exactly the indicators quoted as the reason for the level.
-    reasons: Option<Vec<String>>,
+    reasons: Option<Vec<IndicatorId>>,
     /// Exactly the consent notes shown.
-    consent: Option<Vec<String>>,
+    consent: Option<Vec<ConsentId>>,
     /// Exactly the partnership rules that fire, in file order.
-    rules: Option<Vec<String>>,
+    rules: Option<Vec<RuleId>>,
     /// Whether the escalation (professional disagreement) guidance is shown.
     escalation: Option<bool>,
 }
@@ -52,28 +59,17 @@ impl Scenario {
         let mut answers = Answers {
             danger: self.danger,
             crime: self.crime,
-            social_worker: match self.social_worker.as_deref() {
-                None => None,
-                Some("yes") => Some(Known::Yes),
-                Some("no") => Some(Known::No),
-                Some("not-sure") => Some(Known::NotSure),
-                Some(other) => {
-                    return Err(format!(
-                        "social_worker `{other}` is not yes, no or not-sure"
-                    ))
-                }
-            },
+            social_worker: self.social_worker,
             early_help_not_improved: self.early_help_not_improved,
             ..Answers::default()
         };
         for id in &self.ticked {
-            let id = IndicatorId(id.clone());
-            if ruleset.indicator(&id).is_none() {
+            if ruleset.indicator(id).is_none() {
                 return Err(format!(
                     "ticks `{id}`, which is not an indicator of the ruleset"
                 ));
             }
-            answers.tick(&id, true);
+            answers.tick(id, true);
         }
         answers.set_none_of_these(self.none_of_these);
         Ok(answers)
@@ -82,7 +78,7 @@ impl Scenario {
     /// Every way the outcome differs from what the scenario expects.
     pub fn check(&self, outcome: &Outcome) -> Vec<String> {
         let mut wrong = Vec::new();
-        let routes: Vec<&str> = outcome.routes.iter().map(|c| c.route.id.as_str()).collect();
+        let routes: Vec<&RouteId> = outcome.routes.iter().map(|c| &c.route.id).collect();
         if outcome.level.id != self.level {
             wrong.push(format!(
                 "level is `{}`, expected `{}`",
@@ -90,12 +86,12 @@ impl Scenario {
             ));
         }
         if let Some(expected) = &self.routes {
-            if routes != *expected {
+            if !routes.iter().copied().eq(expected) {
                 wrong.push(format!("routes are {routes:?}, expected {expected:?}"));
             }
         }
         if let Some(first) = &self.first_route {
-            if routes.first() != Some(&first.as_str()) {
+            if routes.first() != Some(&first) {
                 wrong.push(format!(
                     "first route is {:?}, expected `{first}`",
                     routes.first()
@@ -103,38 +99,38 @@ impl Scenario {
             }
         }
         for r in &self.has_routes {
-            if !routes.contains(&r.as_str()) {
+            if !routes.contains(&r) {
                 wrong.push(format!("route `{r}` is missing from {routes:?}"));
             }
         }
         for r in &self.lacks_routes {
-            if routes.contains(&r.as_str()) {
+            if routes.contains(&r) {
                 wrong.push(format!("route `{r}` should not be in {routes:?}"));
             }
         }
         if let Some(expected) = &self.reasons {
-            let quoted: BTreeSet<&str> = outcome
+            let quoted: BTreeSet<&IndicatorId> = outcome
                 .reasons
                 .iter()
                 .filter_map(|r| match r {
-                    Reason::Indicator { id, .. } => Some(id.as_str()),
+                    Reason::Indicator { id, .. } => Some(id),
                     _ => None,
                 })
                 .collect();
-            let expected: BTreeSet<&str> = expected.iter().map(String::as_str).collect();
+            let expected: BTreeSet<&IndicatorId> = expected.iter().collect();
             if quoted != expected {
                 wrong.push(format!("reasons quote {quoted:?}, expected {expected:?}"));
             }
         }
         if let Some(expected) = &self.rules {
-            let fired: Vec<&str> = outcome.rules.iter().map(|r| r.id.as_str()).collect();
-            if fired != *expected {
+            let fired: Vec<&RuleId> = outcome.rules.iter().map(|r| &r.id).collect();
+            if !fired.iter().copied().eq(expected) {
                 wrong.push(format!("rules fired are {fired:?}, expected {expected:?}"));
             }
         }
         if let Some(expected) = &self.consent {
-            let shown: Vec<&str> = outcome.consent.iter().map(|c| c.id.as_str()).collect();
-            if shown != *expected {
+            let shown: Vec<&ConsentId> = outcome.consent.iter().map(|c| &c.id).collect();
+            if !shown.iter().copied().eq(expected) {
                 wrong.push(format!(
                     "consent notes are {shown:?}, expected {expected:?}"
                 ));
@@ -156,10 +152,15 @@ pub fn run(ruleset: &Ruleset, file_name: &str, text: &str) -> (usize, Vec<String
     let name = file_name;
     let parsed: ScenarioFile = match toml::from_str(text) {
         Ok(p) => p,
-        Err(e) => return (0, vec![format!("{name}: {e}")]),
+        Err(e) => {
+            // An error with no place is put at the start, as the ruleset loader does.
+            let (line, column) = e.span().map_or((1, 1), |s| line_col(text, s.start));
+            let message = e.message().trim_end();
+            return (0, vec![format!("{name}:{line}:{column}: {message}")]);
+        }
     };
     let mut failures = Vec::new();
-    if parsed.area != ruleset.area.as_str() {
+    if parsed.area != ruleset.area {
         failures.push(format!(
             "{name}: area is `{}` but the ruleset is `{}`",
             parsed.area, ruleset.area
@@ -182,11 +183,11 @@ pub fn run(ruleset: &Ruleset, file_name: &str, text: &str) -> (usize, Vec<String
             failures.push(format!("{name}: \"{}\": {w}", s.name));
         }
         levels_reached.insert(outcome.level.id.clone());
-        routes_shown.extend(outcome.routes.iter().map(|c| c.route.id.to_string()));
+        routes_shown.extend(outcome.routes.iter().map(|c| c.route.id.clone()));
         rules_fired.extend(outcome.rules.iter().map(|r| r.id.clone()));
         if let Some(ex) = &s.example {
             match ruleset.examples.iter().find(|e| &e.id == ex) {
-                Some(e) if e.level.as_str() == s.level => {
+                Some(e) if e.level == s.level => {
                     examples_checked.insert(ex.clone());
                 }
                 Some(e) => failures.push(format!(
@@ -224,4 +225,53 @@ pub fn run(ruleset: &Ruleset, file_name: &str, text: &str) -> (usize, Vec<String
         }
     }
     (parsed.scenario.len(), failures)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::run;
+    use crate::engine::load::load_file;
+
+    fn testshire() -> crate::engine::Ruleset {
+        let path =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/testshire.toml");
+        load_file(&path).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    #[test]
+    fn a_wrong_answer_or_key_is_reported_with_its_file_line_and_column() {
+        let r = testshire();
+        let text = "area = \"testshire\"\n\n[[scenario]]\nname = \"x\"\nsocial_worker = \"maybe\"\nlevel = \"level-1\"\n";
+        let (count, problems) = run(&r, "s.toml", text);
+        assert_eq!(count, 0);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(
+            problems[0].starts_with("s.toml:5:17: unknown variant `maybe`"),
+            "{}",
+            problems[0]
+        );
+        assert!(problems[0].contains("`not-sure`"), "{}", problems[0]);
+
+        let text = "area = \"testshire\"\n\n[[scenario]]\nname = \"x\"\nlevel = \"level-1\"\nfirst_rout = \"a\"\n";
+        let (_, problems) = run(&r, "s.toml", text);
+        assert!(
+            problems[0].starts_with("s.toml:6:1: unknown field `first_rout`"),
+            "{}",
+            problems[0]
+        );
+    }
+
+    #[test]
+    fn a_tick_of_an_indicator_the_ruleset_lacks_names_the_scenario() {
+        let r = testshire();
+        let text = "area = \"testshire\"\n\n[[scenario]]\nname = \"ghost\"\nticked = [\"no-such\"]\nlevel = \"level-1\"\n";
+        let (_, problems) = run(&r, "s.toml", text);
+        assert!(
+            problems.contains(
+                &"s.toml: \"ghost\": ticks `no-such`, which is not an indicator of the ruleset"
+                    .to_owned()
+            ),
+            "{problems:?}"
+        );
+    }
 }

@@ -478,7 +478,7 @@ fn early_help_tried_without_improvement_moves_the_routes_up_a_level_not_the_leve
         "the level stays: a rule moves the route"
     );
     assert_eq!(fired(&o), ["tried-early-help"]);
-    assert_eq!(o.route_level, "Level 3 Acute");
+    assert_eq!(o.route_level, "level-3");
     assert_eq!(route_ids(&o), ["front-door"]);
     assert!(
         o.routes[0]

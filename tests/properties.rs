@@ -118,7 +118,7 @@ proptest! {
     fn partnership_rules_never_lower_the_routes_and_explain_themselves((i, answers, _more) in case()) {
         let r = &rulesets()[i];
         let o = evaluate(r, &answers);
-        let route_rank = r.levels.iter().position(|l| l.name == o.route_level).unwrap();
+        let route_rank = r.levels.iter().position(|l| l.id == o.route_level).unwrap();
         prop_assert!(route_rank == o.level.rank || route_rank == o.level.rank + 1);
         let raised = o.rules.iter().any(|f| f.effect == RuleEffect::NextLevelRoutes);
         let has_next = o.level.rank + 1 < r.levels.len();

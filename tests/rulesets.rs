@@ -142,7 +142,7 @@ fn milton_keynes_indicators_sit_in_the_assessment_framework_domains() {
         mk.indicators.iter().any(|i| i.reconstructed),
         "the garbled tables give rebuilt items, marked"
     );
-    print!("{}", mk.summary());
+    print!("{}", threshold_widget::report::summary(&mk));
 }
 
 /// Every route, rule, consent note and guidance text of every bundled ruleset says whose

@@ -184,7 +184,7 @@ fn routes_of_the_next_level_are_named() {
     a.early_help_not_improved = Some(true);
     let o = evaluate(&r, &a);
     assert_ne!(
-        o.route_level, o.level.name,
+        o.route_level, o.level.id,
         "the rule should raise the routes"
     );
     let s = summary(&r, &a, &o);

@@ -4,12 +4,17 @@
 
 use super::model::{
     Applies, Basis, ConsentNote, ContextTrigger, Danger, Guidance, Indicator, IndicatorId, Level,
-    LevelKind, Route, RouteId, Rule, RuleEffect, Ruleset, Urgency,
+    LevelId, LevelKind, Route, RouteId, Rule, RuleEffect, RuleId, Ruleset, Urgency,
 };
 use std::collections::BTreeSet;
 
-/// "Does the child already have a social worker?"
+/// "Does the child already have a social worker?" (`yes`, `no`, `not-sure` in a scenario file).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(serde::Deserialize),
+    serde(rename_all = "kebab-case")
+)]
 pub enum Known {
     Yes,
     No,
@@ -88,29 +93,15 @@ pub enum Reason {
     },
     /// A partnership rule fired; the text says what it did.
     Rule {
-        id: String,
+        id: RuleId,
         summary: String,
     },
 }
 
 impl Reason {
-    /// One line a practitioner can read.
+    /// One line a practitioner can read ([`super::wording::describe_reason`]).
     pub fn describe(&self) -> String {
-        match self {
-            Reason::Danger(Danger::Yes) => "You said the child is in immediate danger.".into(),
-            Reason::Danger(Danger::NotSure) => "You are not sure whether the child is in immediate danger.".into(),
-            Reason::Danger(Danger::No) => "You said the child is not in immediate danger.".into(),
-            Reason::Indicator { text, level_name, .. } => format!("{level_name}: \u{201c}{text}\u{201d}"),
-            Reason::NothingTicked { none_of_these: true } => "You said none of the indicators apply.".into(),
-            Reason::NothingTicked { none_of_these: false } => "No indicator is ticked.".into(),
-            Reason::Level(name) => format!("The likely level is {name}."),
-            Reason::Context(ContextTrigger::Crime) => "You believe a crime may have been committed and the child is not in immediate danger.".into(),
-            Reason::Context(ContextTrigger::HasSocialWorker) => "The child already has a social worker.".into(),
-            Reason::Context(ContextTrigger::SocialWorkerUnsure) => "You are not sure whether the child is known to children's social care.".into(),
-            Reason::Context(ContextTrigger::EarlyHelpNotImproved) => "Early help has been tried and the situation has not improved.".into(),
-            Reason::Ticked { text, .. } => format!("You ticked \u{201c}{text}\u{201d}."),
-            Reason::Rule { summary, .. } => summary.clone(),
-        }
+        super::wording::describe_reason(self)
     }
 }
 
@@ -119,7 +110,7 @@ impl Reason {
 pub struct LikelyLevel {
     /// 0 = the lowest level of the scale.
     pub rank: usize,
-    pub id: String,
+    pub id: LevelId,
     pub name: String,
     pub description: String,
 }
@@ -134,7 +125,7 @@ pub struct RouteCard {
 /// A partnership rule that fired, with what it did and the document's words behind it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FiredRule {
-    pub id: String,
+    pub id: RuleId,
     pub effect: RuleEffect,
     /// What the rule did, in one line, e.g. "Consider Level 4 Acute."
     pub summary: String,
@@ -167,7 +158,7 @@ pub struct Outcome {
     pub rules: Vec<FiredRule>,
     /// The level whose routes are shown: the likely level, or the next one up when a
     /// `next-level-routes` rule fired.
-    pub route_level: String,
+    pub route_level: LevelId,
     /// Most urgent first; 999 first whenever the child is in immediate danger.
     pub routes: Vec<RouteCard>,
     /// What to tell the family.
@@ -432,14 +423,14 @@ pub fn evaluate(ruleset: &Ruleset, answers: &Answers) -> Outcome {
     Outcome {
         level: LikelyLevel {
             rank,
-            id: level.id.to_string(),
+            id: level.id.clone(),
             name: level.name.clone(),
             description: level.description.clone(),
         },
         reasons,
         also_ticked,
         rules: fired.into_iter().map(|(_, f)| f).collect(),
-        route_level: route_level.name.clone(),
+        route_level: route_level.id.clone(),
         routes,
         consent,
         danger_unanswered: answers.danger.is_none(),

@@ -4,6 +4,9 @@
 pub mod evaluate;
 pub mod load;
 pub mod model;
+pub mod phone;
+pub mod provenance;
+pub mod questions;
 pub mod search;
 pub mod settings;
 pub mod summary;
@@ -13,4 +16,6 @@ pub mod wording;
 
 pub use evaluate::{evaluate, Answers, FiredRule, Known, LikelyLevel, Outcome, Reason, RouteCard};
 pub use model::*;
+pub use phone::{dial_digits, is_phone_number, phone_parts, TextPart};
+pub use provenance::{YearMonth, CONTACTS_STALE_AFTER_MONTHS, STALE_AFTER_YEARS};
 pub use summary::{summary, Summary, SummarySection};

@@ -7,13 +7,22 @@
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
+pub use super::provenance::Provenance;
+
 macro_rules! id_type {
     ($(#[$doc:meta])* $name:ident) => {
         $(#[$doc])*
-        #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
         #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
         #[serde(transparent)]
         pub struct $name(pub String);
+
+        /// As the string: `"level-3"`, so messages that list ids read as the file does.
+        impl fmt::Debug for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                fmt::Debug::fmt(&self.0, f)
+            }
+        }
 
         impl $name {
             pub fn as_str(&self) -> &str {
@@ -30,6 +39,24 @@ macro_rules! id_type {
         impl From<&str> for $name {
             fn from(s: &str) -> Self {
                 Self(s.to_owned())
+            }
+        }
+
+        impl PartialEq<str> for $name {
+            fn eq(&self, other: &str) -> bool {
+                self.0 == other
+            }
+        }
+
+        impl PartialEq<&str> for $name {
+            fn eq(&self, other: &&str) -> bool {
+                self.0 == *other
+            }
+        }
+
+        impl std::borrow::Borrow<str> for $name {
+            fn borrow(&self) -> &str {
+                &self.0
             }
         }
     };
@@ -50,6 +77,18 @@ id_type!(
 id_type!(
     /// One contact route.
     RouteId
+);
+id_type!(
+    /// One partnership rule.
+    RuleId
+);
+id_type!(
+    /// One consent note ("what to tell the family").
+    ConsentId
+);
+id_type!(
+    /// One worked example (case study) of the document.
+    ExampleId
 );
 
 /// Everything the widget knows about one partnership.
@@ -101,151 +140,6 @@ pub fn is_safe_link(url: &str) -> bool {
                 .chars()
                 .any(|c| c.is_whitespace() || c.is_control() || "\"'<>`\\".contains(c))
     })
-}
-
-/// Where the ruleset comes from, shown on the page.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct Provenance {
-    pub partnership: String,
-    pub title: String,
-    /// The document's date as it gives it, or "undated".
-    pub date: String,
-    /// The document's date, machine-readable: `YYYY-MM` or `YYYY-MM-DD`.
-    #[serde(default)]
-    pub dated: Option<String>,
-    #[serde(default)]
-    pub review_date: Option<String>,
-    /// When the document is due for review, machine-readable: `YYYY-MM` or `YYYY-MM-DD`.
-    #[serde(default)]
-    pub review_by: Option<String>,
-    /// The file in `shared/sources/` this ruleset was transcribed from.
-    pub source_file: String,
-    /// Anything a reader should know about the transcription.
-    #[serde(default)]
-    pub notes: Vec<String>,
-    /// This ruleset's own version, e.g. "2" or "2027.1".
-    #[serde(default)]
-    pub version: Option<String>,
-    /// The document (or ruleset version) this one replaces, as its title and date.
-    #[serde(default)]
-    pub supersedes: Option<String>,
-    /// When the routes' contacts were last checked with the partnership: `YYYY-MM`.
-    #[serde(default)]
-    pub contacts_checked: Option<String>,
-    /// The partnership has published a newer document: its title and date as published.
-    #[serde(default)]
-    pub superseded: Option<String>,
-}
-
-/// A document older than this many years gets a notice that it may be out of date.
-pub const STALE_AFTER_YEARS: i32 = 3;
-
-/// Contacts last checked more than this many months ago get a notice.
-pub const CONTACTS_STALE_AFTER_MONTHS: i32 = 12;
-
-/// A year and month, from `YYYY-MM` or `YYYY-MM-DD`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub struct YearMonth {
-    pub year: i32,
-    pub month: u32,
-}
-
-impl YearMonth {
-    pub fn parse(text: &str) -> Option<YearMonth> {
-        let mut parts = text.split('-');
-        let (y, m) = (parts.next()?, parts.next()?);
-        let day_ok = match parts.next() {
-            None => true,
-            Some(d) => d.len() == 2 && d.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d)),
-        };
-        let year = y.parse::<i32>().ok().filter(|_| y.len() == 4)?;
-        let month = m
-            .parse::<u32>()
-            .ok()
-            .filter(|n| m.len() == 2 && (1..=12).contains(n))?;
-        (day_ok && parts.next().is_none()).then_some(YearMonth { year, month })
-    }
-
-    /// "October 2023".
-    pub fn display(self) -> String {
-        const MONTHS: [&str; 12] = [
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ];
-        let month = MONTHS.get(self.month as usize - 1).copied().unwrap_or("");
-        format!("{month} {}", self.year)
-    }
-
-    /// Months since year 0, to compare two dates.
-    pub fn months(self) -> i32 {
-        self.year * 12 + self.month as i32 - 1
-    }
-}
-
-impl Provenance {
-    /// When the contacts were last checked, when the ruleset says and the date reads.
-    pub fn contacts_checked(&self) -> Option<YearMonth> {
-        self.contacts_checked.as_deref().and_then(YearMonth::parse)
-    }
-
-    /// Notices to show because of the document's age, as of `today`: undated, past its
-    /// review date, or older than [`STALE_AFTER_YEARS`].
-    pub fn staleness(&self, today: YearMonth) -> Vec<String> {
-        let mut notices = Vec::new();
-        if let Some(newer) = &self.superseded {
-            notices.push(format!(
-                "The {} partnership has published a newer document ({newer}). This guide still follows the older one: check the new document before you act.",
-                self.partnership
-            ));
-        }
-        if let Some(checked) = self.contacts_checked() {
-            if today.months() - checked.months() > CONTACTS_STALE_AFTER_MONTHS {
-                notices.push(format!(
-                    "The contacts here were last checked in {}, over a year ago. Check them with the {} partnership.",
-                    checked.display(),
-                    self.partnership
-                ));
-            }
-        }
-        if self.dated.is_none() {
-            notices.push(format!(
-                "The document gives no date. Check with the {} partnership that this guidance is still current.",
-                self.partnership
-            ));
-        }
-        if let Some(due) = self.review_by.as_deref().and_then(YearMonth::parse) {
-            if due < today {
-                let when = self.review_date.as_deref().unwrap_or("its review date");
-                notices.push(format!(
-                    "This document was due for review in {when} and the review date has passed. Check with the {} partnership that this guidance is still current.",
-                    self.partnership
-                ));
-            }
-        }
-        if let Some(dated) = self.dated.as_deref().and_then(YearMonth::parse) {
-            let years = (today.months() - dated.months()) / 12;
-            if years >= STALE_AFTER_YEARS {
-                notices.push(format!(
-                    "This document dates from {}, {years} years ago. Its services, procedures and phone numbers may have changed: check them with the {} partnership.",
-                    dated.display(),
-                    self.partnership
-                ));
-            }
-        }
-        notices
-    }
 }
 
 /// Text shown with every outcome.
@@ -517,7 +411,7 @@ pub enum ContextTrigger {
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Rule {
-    pub id: String,
+    pub id: RuleId,
     pub effect: RuleEffect,
     /// The document's own words this rule rests on.
     pub text: String,
@@ -581,7 +475,7 @@ impl RuleWhen {
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ConsentNote {
-    pub id: String,
+    pub id: ConsentId,
     pub text: String,
     pub source: String,
     /// Whose guidance this note is (required: see `validate`).
@@ -595,7 +489,7 @@ pub struct ConsentNote {
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct WorkedExample {
-    pub id: String,
+    pub id: ExampleId,
     pub title: String,
     pub level: LevelId,
     pub sections: Vec<ExampleSection>,
@@ -681,151 +575,5 @@ impl Ruleset {
     /// Whether the indicators are grouped by Assessment Framework domain.
     pub fn uses_domains(&self) -> bool {
         self.indicators.iter().any(|i| i.domain.is_some())
-    }
-}
-
-impl Ruleset {
-    /// What a reviewer checks against the document: counts by level and by domain, and
-    /// every indicator rebuilt from garbled text. Plain text, one fact per line.
-    pub fn summary(&self) -> String {
-        use std::fmt::Write as _;
-        let mut out = String::new();
-        let count =
-            |pred: &dyn Fn(&Indicator) -> bool| self.indicators.iter().filter(|i| pred(i)).count();
-        let _ = writeln!(
-            out,
-            "{}: {} levels, {} indicators ({} reconstructed), {} routes, {} rules, {} consent notes, {} worked examples",
-            self.area,
-            self.levels.len(),
-            self.indicators.len(),
-            count(&|i| i.reconstructed),
-            self.routes.len(),
-            self.rules.len(),
-            self.consent.len(),
-            self.examples.len()
-        );
-        for level in &self.levels {
-            let _ = writeln!(
-                out,
-                "  level {}: {}",
-                level.name,
-                count(&|i| i.level == level.id)
-            );
-        }
-        if self.uses_domains() {
-            for (domain, items) in self.indicator_groups() {
-                let _ = write!(out, "  domain {domain}: {}", items.len());
-                for level in &self.levels {
-                    let n = items.iter().filter(|i| i.level == level.id).count();
-                    let _ = write!(out, "; {} {n}", level.id);
-                }
-                out.push('\n');
-            }
-        }
-        for i in self.indicators.iter().filter(|i| i.reconstructed) {
-            let _ = writeln!(out, "  reconstructed {} ({}): {}", i.id, i.level, i.text);
-        }
-        out
-    }
-}
-
-/// The digits to dial, for a `tel:` link.
-pub fn dial_digits(phone: &str) -> String {
-    phone.chars().filter(|c| c.is_ascii_digit()).collect()
-}
-
-/// A piece of ruleset text: plain, or a UK phone number to show as a `tel:` link.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TextPart {
-    pub text: String,
-    /// The digits to dial, when `text` is a phone number.
-    pub dial: Option<String>,
-}
-
-/// Splits text at the UK phone numbers in it (999, 101, 111, or 10 to 11 digits starting
-/// with 0, in groups separated by single spaces), so every number shown can be tapped. A
-/// number inside a longer run of digits or letters ("Section 47", "1989", "A999") is not one.
-pub fn phone_parts(text: &str) -> Vec<TextPart> {
-    let chars: Vec<char> = text.chars().collect();
-    let mut parts = Vec::new();
-    let mut plain = String::new();
-    let mut i = 0;
-    while i < chars.len() {
-        let starts = chars[i].is_ascii_digit() && (i == 0 || !chars[i - 1].is_alphanumeric());
-        let end = if starts { number_end(&chars, i) } else { None };
-        match end {
-            Some(end) => {
-                if !plain.is_empty() {
-                    parts.push(TextPart {
-                        text: std::mem::take(&mut plain),
-                        dial: None,
-                    });
-                }
-                let text: String = chars[i..end].iter().collect();
-                parts.push(TextPart {
-                    dial: Some(dial_digits(&text)),
-                    text,
-                });
-                i = end;
-            }
-            None => {
-                plain.push(chars[i]);
-                i += 1;
-            }
-        }
-    }
-    if !plain.is_empty() {
-        parts.push(TextPart {
-            text: plain,
-            dial: None,
-        });
-    }
-    parts
-}
-
-/// Where a phone number starting at `start` ends, if one does.
-fn number_end(chars: &[char], start: usize) -> Option<usize> {
-    let mut end = start;
-    let mut i = start;
-    while i < chars.len() {
-        if chars[i].is_ascii_digit() {
-            i += 1;
-            end = i;
-        } else if chars[i] == ' '
-            && chars.get(i + 1).is_some_and(|c| c.is_ascii_digit())
-            && i > start
-        {
-            i += 1;
-        } else {
-            break;
-        }
-    }
-    if chars.get(end).is_some_and(|c| c.is_alphanumeric()) {
-        return None;
-    }
-    let digits: String = chars[start..end]
-        .iter()
-        .filter(|c| c.is_ascii_digit())
-        .collect();
-    let short = matches!(digits.as_str(), "999" | "101" | "111") && end - start == 3;
-    let long = digits.starts_with('0') && (10..=11).contains(&digits.len());
-    if short || long {
-        return Some(end);
-    }
-    // "call 999 or 101": a short number followed by more digits after a space is still one.
-    let first_group = chars[start..end]
-        .iter()
-        .position(|c| *c == ' ')
-        .map(|p| start + p);
-    match first_group {
-        Some(g)
-            if matches!(
-                chars[start..g].iter().collect::<String>().as_str(),
-                "999" | "101" | "111"
-            ) =>
-        {
-            Some(g)
-        }
-        _ => None,
     }
 }

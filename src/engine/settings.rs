@@ -13,7 +13,7 @@
 //! | `high-visibility` | `on` | starts in high-visibility mode (a user can still switch it) |
 //! | `parent-origin` | e.g. `https://www.partnership.org.uk` | `embed.html` only: the one origin told the frame's height |
 
-use super::model::is_safe_link;
+use super::model::{is_safe_link, ExitPage};
 
 /// Where "Exit this page" goes for this site.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -23,6 +23,32 @@ pub enum ExitSetting {
     Default,
     Off,
     To(String),
+}
+
+/// Where "Exit this page" goes, all things considered: the one answer the page applies.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExitDestination {
+    /// No button, no skip link, no Shift shortcut.
+    Off,
+    /// The page's own destination: the `href` the page shell gives its exit links (a
+    /// neutral page, <https://www.bbc.co.uk/weather> as GOV.UK suggests).
+    PageDefault,
+    /// This `https://` address.
+    To(String),
+}
+
+/// Which "Exit this page" destination wins, from the site's `exit-page` setting and the
+/// area's `exit_page`: off if either turns it off; else the area's own address, else the
+/// site's, else the page's default. (A site's `<html data-exit-page="off">` in its own
+/// HTML is read by the page shell directly and also turns it off.)
+pub fn exit_destination(site: &ExitSetting, area: Option<&ExitPage>) -> ExitDestination {
+    match (site, area) {
+        (ExitSetting::Off, _) => ExitDestination::Off,
+        (_, Some(ExitPage { enabled: false, .. })) => ExitDestination::Off,
+        (_, Some(ExitPage { url: Some(url), .. })) => ExitDestination::To(url.clone()),
+        (ExitSetting::To(url), _) => ExitDestination::To(url.clone()),
+        (ExitSetting::Default, _) => ExitDestination::PageDefault,
+    }
 }
 
 /// Every setting, each valid or at its default.

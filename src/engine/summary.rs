@@ -5,8 +5,10 @@
 //! fixed wording below: no names, no identifiers, no free text, no date or time of the check.
 //! The plain-text form (`Display`) is what goes to the clipboard.
 
-use super::evaluate::{Answers, Known, Outcome};
-use super::model::{ContextTrigger, Danger, Ruleset};
+use super::evaluate::{Answers, Outcome};
+use super::model::Ruleset;
+use super::questions::{questions, Question};
+use super::wording;
 use std::fmt;
 
 /// The whole summary: its sections in order, each only when it has something to say.
@@ -25,15 +27,6 @@ pub struct SummarySection {
 /// The first line of the plain-text summary.
 pub const SUMMARY_TITLE: &str = "Levels of need: summary";
 
-/// The page's questions, in the words the page asks them.
-const DANGER_QUESTION: &str = "Is the child in immediate danger?";
-const CRIME_QUESTION: &str = "Do you believe a crime may have been committed?";
-const SOCIAL_WORKER_QUESTION: &str = "Does the child already have a social worker?";
-const EARLY_HELP_QUESTION: &str = "Has early help been tried without the situation improving?";
-
-/// The page's own reminder, shown with every outcome.
-const GUIDE_NOTICE: &str = "This is a guide. It does not replace your professional judgement or a conversation with your designated safeguarding lead.";
-
 /// Text from the ruleset on one line: line breaks become spaces, nothing else changes.
 fn one_line(text: &str) -> String {
     if text.contains(['\n', '\r']) {
@@ -47,14 +40,6 @@ fn one_line(text: &str) -> String {
     }
 }
 
-fn yes_no(answer: bool) -> &'static str {
-    if answer {
-        "Yes"
-    } else {
-        "No"
-    }
-}
-
 fn section(heading: &str, lines: Vec<String>) -> Option<SummarySection> {
     (!lines.is_empty()).then(|| SummarySection {
         heading: heading.to_owned(),
@@ -62,20 +47,20 @@ fn section(heading: &str, lines: Vec<String>) -> Option<SummarySection> {
     })
 }
 
-fn outcome_lines(outcome: &Outcome) -> Vec<String> {
+fn outcome_lines(ruleset: &Ruleset, outcome: &Outcome) -> Vec<String> {
     let mut lines = vec![format!(
         "Likely level of need: {}",
         one_line(&outcome.level.name)
     )];
     if outcome.danger_unanswered {
-        lines.push(super::wording::DANGER_UNANSWERED.to_owned());
+        lines.push(wording::DANGER_UNANSWERED.to_owned());
     }
     lines.extend(outcome.rules.iter().map(|r| one_line(&r.summary)));
-    if outcome.route_level != outcome.level.name {
-        lines.push(format!(
-            "The routes below are those for {}.",
-            one_line(&outcome.route_level)
-        ));
+    if outcome.route_level != outcome.level.id {
+        let name = ruleset
+            .level(&outcome.route_level)
+            .map_or_else(|| outcome.route_level.to_string(), |l| one_line(&l.name));
+        lines.push(format!("The routes below are those for {name}."));
     }
     lines
 }
@@ -108,26 +93,16 @@ fn route_lines(outcome: &Outcome) -> Vec<String> {
 }
 
 fn answer_lines(ruleset: &Ruleset, answers: &Answers) -> Vec<String> {
-    let mut lines = vec![format!(
-        "{DANGER_QUESTION} {}",
-        answers.danger.map_or("Not answered", Danger::label)
-    )];
-    // Only the questions the page asks for this area, and only those answered.
-    let asked = |t: ContextTrigger| ruleset.context_used(t);
-    if let Some(crime) = answers.crime.filter(|_| asked(ContextTrigger::Crime)) {
-        lines.push(format!("{CRIME_QUESTION} {}", yes_no(crime)));
-    }
-    let asks_social_worker =
-        asked(ContextTrigger::HasSocialWorker) || asked(ContextTrigger::SocialWorkerUnsure);
-    if let Some(known) = answers.social_worker.filter(|_| asks_social_worker) {
-        lines.push(format!("{SOCIAL_WORKER_QUESTION} {}", Known::label(known)));
-    }
-    if let Some(tried) = answers
-        .early_help_not_improved
-        .filter(|_| asked(ContextTrigger::EarlyHelpNotImproved))
-    {
-        lines.push(format!("{EARLY_HELP_QUESTION} {}", yes_no(tried)));
-    }
+    // The questions the page asks for this area: danger always ("Not answered" when it is
+    // not), the others only when answered.
+    let mut lines: Vec<String> = questions(ruleset)
+        .into_iter()
+        .filter_map(|q| match (q, q.answer(answers)) {
+            (_, Some(a)) => Some(format!("{} {a}", q.text())),
+            (Question::Danger, None) => Some(format!("{} Not answered", q.text())),
+            (_, None) => None,
+        })
+        .collect();
     let ticked: Vec<String> = ruleset
         .indicators
         .iter()
@@ -141,7 +116,10 @@ fn answer_lines(ruleset: &Ruleset, answers: &Answers) -> Vec<String> {
             } else {
                 ""
             };
-            format!("{level}: \u{201c}{}\u{201d}{rebuilt}", one_line(&i.text))
+            format!(
+                "{}{rebuilt}",
+                wording::quoted_indicator(&level, &one_line(&i.text))
+            )
         })
         .collect();
     if ticked.is_empty() {
@@ -193,7 +171,7 @@ fn source_lines(ruleset: &Ruleset, outcome: &Outcome) -> Vec<String> {
             one_line(newer)
         ));
     }
-    lines.push(GUIDE_NOTICE.to_owned());
+    lines.push(wording::GUIDE_NOTICE.to_owned());
     lines.push(format!(
         "{} ({})",
         one_line(&g.reminder.text),
@@ -217,7 +195,7 @@ fn source_lines(ruleset: &Ruleset, outcome: &Outcome) -> Vec<String> {
 /// and the source. `outcome` is `evaluate(ruleset, answers)`.
 pub fn summary(ruleset: &Ruleset, answers: &Answers, outcome: &Outcome) -> Summary {
     let sections = [
-        section("Outcome", outcome_lines(outcome)),
+        section("Outcome", outcome_lines(ruleset, outcome)),
         section("What to do now", route_lines(outcome)),
         section("Your answers", answer_lines(ruleset, answers)),
         section("What to tell the family", family_lines(outcome)),

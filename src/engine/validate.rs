@@ -4,9 +4,11 @@
 //! the loader turns that path into a line of the file.
 
 use super::model::{
-    dial_digits, is_safe_link, Applies, Basis, Cited, ContextTrigger, Danger, LevelKind,
-    RuleEffect, Ruleset, Urgency, YearMonth,
+    is_safe_link, Applies, Basis, Cited, ContextTrigger, Danger, LevelKind, RuleEffect, Ruleset,
+    Urgency,
 };
+use super::phone::{dial_digits, is_phone_number};
+use super::provenance::YearMonth;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
@@ -169,11 +171,46 @@ impl Checker {
     }
 }
 
-/// Every problem in the ruleset; empty means it is fit to ship.
+/// What later sections are checked against: the ids and kinds the ruleset defines.
+struct Defined {
+    levels: HashSet<String>,
+    kinds: HashSet<LevelKind>,
+    indicators: HashSet<String>,
+    routes: HashSet<String>,
+}
+
+/// Every problem in the ruleset; empty means it is fit to ship. One check per section, in
+/// file order, each adding its problems; later sections check references against what the
+/// earlier ones define.
 pub fn validate(ruleset: &Ruleset) -> Vec<Diagnostic> {
     let mut c = Checker { found: Vec::new() };
-    let root = Path::default();
+    check_area(&mut c, ruleset);
+    check_provenance(&mut c, ruleset);
+    check_guidance(&mut c, ruleset);
+    let levels = check_levels(&mut c, ruleset);
+    let mut d = Defined {
+        kinds: ruleset.levels.iter().filter_map(|l| l.kind).collect(),
+        indicators: check_indicators(&mut c, ruleset, &levels),
+        levels,
+        routes: HashSet::new(),
+    };
+    d.routes = check_routes(&mut c, ruleset, &d);
+    check_every_level_routed(&mut c, ruleset);
+    check_danger_routes(&mut c, ruleset);
+    check_consent(&mut c, ruleset, &d);
+    check_examples(&mut c, ruleset, &d);
+    check_exit_page(&mut c, ruleset);
+    check_rules(&mut c, ruleset, &d);
+    check_prompts(&mut c, ruleset);
 
+    // An id names one thing: scenarios, reasons and the page refer to items by id alone.
+    c.found.extend(shared_ids(ruleset));
+    c.found
+}
+
+/// `area`: a well-formed id.
+fn check_area(c: &mut Checker, ruleset: &Ruleset) {
+    let root = Path::default();
     let mut area_seen = HashSet::new();
     c.id(
         root.key("area"),
@@ -181,7 +218,11 @@ pub fn validate(ruleset: &Ruleset) -> Vec<Diagnostic> {
         &mut area_seen,
         "area",
     );
+}
 
+/// `[provenance]`: its texts, and dates that read as dates.
+fn check_provenance(c: &mut Checker, ruleset: &Ruleset) {
+    let root = Path::default();
     let p = &ruleset.provenance;
     let prov = root.key("provenance");
     c.text(
@@ -230,7 +271,11 @@ pub fn validate(ruleset: &Ruleset) -> Vec<Diagnostic> {
             c.text(prov.key(key), v, &format!("provenance {key}"));
         }
     }
+}
 
+/// `[guidance]`: the reminder and the escalation, cited, with a basis and safe links.
+fn check_guidance(c: &mut Checker, ruleset: &Ruleset) {
+    let root = Path::default();
     let guidance = root.key("guidance");
     c.cited(
         guidance.key("reminder"),
@@ -240,7 +285,12 @@ pub fn validate(ruleset: &Ruleset) -> Vec<Diagnostic> {
     if let Some(esc) = &ruleset.guidance.escalation {
         c.cited(guidance.key("escalation"), esc, "escalation");
     }
+}
 
+/// `[[levels]]`: at least two, ids, texts, and kinds that never go down the scale. Returns
+/// the level ids.
+fn check_levels(c: &mut Checker, ruleset: &Ruleset) -> HashSet<String> {
+    let root = Path::default();
     let mut level_ids = HashSet::new();
     if ruleset.levels.len() < 2 {
         c.problem(
@@ -277,8 +327,17 @@ pub fn validate(ruleset: &Ruleset) -> Vec<Diagnostic> {
         }
     }
 
-    let level_kinds: HashSet<LevelKind> = ruleset.levels.iter().filter_map(|l| l.kind).collect();
+    level_ids
+}
 
+/// `[[indicators]]`: ids, texts, their level, no repeated text at a level, keywords and
+/// related indicators. Returns the indicator ids.
+fn check_indicators(
+    c: &mut Checker,
+    ruleset: &Ruleset,
+    level_ids: &HashSet<String>,
+) -> HashSet<String> {
+    let root = Path::default();
     let mut indicator_ids = HashSet::new();
     let mut indicator_texts = HashSet::new();
     for (i, ind) in ruleset.indicators.iter().enumerate() {
@@ -336,6 +395,13 @@ pub fn validate(ruleset: &Ruleset) -> Vec<Diagnostic> {
         );
     }
 
+    indicator_ids
+}
+
+/// `[[routes]]`: ids, texts, basis, the allocated social worker's route, phone numbers,
+/// `when` and `replaced_by`. Returns the route ids.
+fn check_routes(c: &mut Checker, ruleset: &Ruleset, d: &Defined) -> HashSet<String> {
+    let root = Path::default();
     let mut route_ids = HashSet::new();
     for (i, route) in ruleset.routes.iter().enumerate() {
         let at = root.key("routes").index(i);
@@ -370,8 +436,8 @@ pub fn validate(ruleset: &Ruleset) -> Vec<Diagnostic> {
                 c.problem(at.key("phone"), format!("route `{}` phone `{phone}` is not a phone number (digits and spaces, 3 to 15 digits)", route.id));
             }
         }
-        c.applies(at.key("when"), &route.when, &level_ids, &indicator_ids);
-        c.kinds(at.key("when").key("kinds"), &route.when.kinds, &level_kinds);
+        c.applies(at.key("when"), &route.when, &d.levels, &d.indicators);
+        c.kinds(at.key("when").key("kinds"), &route.when.kinds, &d.kinds);
     }
     for (i, route) in ruleset.routes.iter().enumerate() {
         if let Some(other) = &route.replaced_by {
@@ -393,6 +459,12 @@ pub fn validate(ruleset: &Ruleset) -> Vec<Diagnostic> {
         }
     }
 
+    route_ids
+}
+
+/// Every level has a route, by its id or its kind.
+fn check_every_level_routed(c: &mut Checker, ruleset: &Ruleset) {
+    let root = Path::default();
     // Sets built once, so that no check is quadratic in a (hostile) file of thousands of items.
     let routed: HashSet<&str> = ruleset
         .routes
@@ -417,6 +489,11 @@ pub fn validate(ruleset: &Ruleset) -> Vec<Diagnostic> {
             );
         }
     }
+}
+
+/// 999 when the child is in immediate danger, and a route when the practitioner is not sure.
+fn check_danger_routes(c: &mut Checker, ruleset: &Ruleset) {
+    let root = Path::default();
     let danger_first = ruleset.routes.iter().any(|r| {
         r.when.danger.contains(&Danger::Yes)
             && r.urgency == Urgency::Emergency
@@ -432,11 +509,15 @@ pub fn validate(ruleset: &Ruleset) -> Vec<Diagnostic> {
     {
         c.problem(root.key("routes"), "no route applies when the practitioner is not sure whether the child is in immediate danger (`when.danger = [\"not-sure\"]`)");
     }
+}
 
+/// `[[consent]]`: ids, texts, basis and `when`.
+fn check_consent(c: &mut Checker, ruleset: &Ruleset, d: &Defined) {
+    let root = Path::default();
     let mut consent_ids = HashSet::new();
     for (i, note) in ruleset.consent.iter().enumerate() {
         let at = root.key("consent").index(i);
-        c.id(at.key("id"), &note.id, &mut consent_ids, "consent");
+        c.id(at.key("id"), note.id.as_str(), &mut consent_ids, "consent");
         c.text(at.key("text"), &note.text, "consent text");
         c.text(at.key("source"), &note.source, "consent source");
         c.basis(
@@ -444,16 +525,20 @@ pub fn validate(ruleset: &Ruleset) -> Vec<Diagnostic> {
             note.basis.as_ref(),
             &format!("consent note `{}`", note.id),
         );
-        c.applies(at.key("when"), &note.when, &level_ids, &indicator_ids);
-        c.kinds(at.key("when").key("kinds"), &note.when.kinds, &level_kinds);
+        c.applies(at.key("when"), &note.when, &d.levels, &d.indicators);
+        c.kinds(at.key("when").key("kinds"), &note.when.kinds, &d.kinds);
     }
+}
 
+/// `[[examples]]`: ids, titles, their level, sections.
+fn check_examples(c: &mut Checker, ruleset: &Ruleset, d: &Defined) {
+    let root = Path::default();
     let mut example_ids = HashSet::new();
     for (i, ex) in ruleset.examples.iter().enumerate() {
         let at = root.key("examples").index(i);
-        c.id(at.key("id"), &ex.id, &mut example_ids, "example");
+        c.id(at.key("id"), ex.id.as_str(), &mut example_ids, "example");
         c.text(at.key("title"), &ex.title, "example title");
-        if !level_ids.contains(ex.level.as_str()) {
+        if !d.levels.contains(ex.level.as_str()) {
             c.problem(
                 at.key("level"),
                 format!(
@@ -480,7 +565,11 @@ pub fn validate(ruleset: &Ruleset) -> Vec<Diagnostic> {
             }
         }
     }
+}
 
+/// `exit_page`: an https:// address when enabled.
+fn check_exit_page(c: &mut Checker, ruleset: &Ruleset) {
+    let root = Path::default();
     if let Some(exit) = &ruleset.exit_page {
         let at = root.key("exit_page");
         match (&exit.url, exit.enabled) {
@@ -492,13 +581,17 @@ pub fn validate(ruleset: &Ruleset) -> Vec<Diagnostic> {
             _ => {}
         }
     }
+}
 
+/// `[[rules]]`: ids, texts, basis, conditions that can hold, and the route of a refer-now.
+fn check_rules(c: &mut Checker, ruleset: &Ruleset, d: &Defined) {
+    let root = Path::default();
     let mut rule_ids = HashSet::new();
     let uses_domains = ruleset.uses_domains();
     let top = ruleset.levels.last().map(|l| &l.id);
     for (i, rule) in ruleset.rules.iter().enumerate() {
         let at = root.key("rules").index(i);
-        c.id(at.key("id"), &rule.id, &mut rule_ids, "rule");
+        c.id(at.key("id"), rule.id.as_str(), &mut rule_ids, "rule");
         c.text(at.key("text"), &rule.text, "rule text");
         c.text(at.key("source"), &rule.source, "rule source");
         c.basis(
@@ -513,9 +606,9 @@ pub fn validate(ruleset: &Ruleset) -> Vec<Diagnostic> {
                 format!("rule `{}`: `when` gives no condition (levels, context, min_ticked or min_domains), so it would always fire", rule.id),
             );
         }
-        c.kinds(at.key("when").key("kinds"), &when.kinds, &level_kinds);
+        c.kinds(at.key("when").key("kinds"), &when.kinds, &d.kinds);
         for (j, level) in when.levels.iter().enumerate() {
-            if !level_ids.contains(level.as_str()) {
+            if !d.levels.contains(level.as_str()) {
                 c.problem(
                     at.key("when").key("levels").index(j),
                     format!("level `{level}` is not defined in [[levels]]"),
@@ -559,7 +652,7 @@ pub fn validate(ruleset: &Ruleset) -> Vec<Diagnostic> {
                 at.key("route"),
                 format!("rule `{}`: only a refer-now rule names a `route`", rule.id),
             ),
-            (Some(route), _) if !route_ids.contains(route.as_str()) => c.problem(
+            (Some(route), _) if !d.routes.contains(route.as_str()) => c.problem(
                 at.key("route"),
                 format!(
                     "rule `{}` refers to route `{route}`, which is not defined in [[routes]]",
@@ -569,7 +662,11 @@ pub fn validate(ruleset: &Ruleset) -> Vec<Diagnostic> {
             _ => {}
         }
     }
+}
 
+/// `[[prompts]]`: headings, sources and questions.
+fn check_prompts(c: &mut Checker, ruleset: &Ruleset) {
+    let root = Path::default();
     for (i, group) in ruleset.prompts.iter().enumerate() {
         let at = root.key("prompts").index(i);
         c.text(at.key("heading"), &group.heading, "prompt heading");
@@ -581,10 +678,6 @@ pub fn validate(ruleset: &Ruleset) -> Vec<Diagnostic> {
             c.text(at.key("questions").index(j), q, "prompt question");
         }
     }
-
-    // An id names one thing: scenarios, reasons and the page refer to items by id alone.
-    c.found.extend(shared_ids(ruleset));
-    c.found
 }
 
 /// Ids used by more than one kind of item (level, indicator, route, consent note, example,
@@ -647,11 +740,4 @@ pub fn shared_ids(ruleset: &Ruleset) -> Vec<Diagnostic> {
         }
     }
     found
-}
-
-/// Digits and spaces only (a leading + allowed), 3 to 15 digits: nothing a `tel:` link could abuse.
-pub fn is_phone_number(phone: &str) -> bool {
-    let body = phone.strip_prefix('+').unwrap_or(phone);
-    let digits = body.chars().filter(|c| c.is_ascii_digit()).count();
-    body.chars().all(|c| c.is_ascii_digit() || c == ' ') && (3..=15).contains(&digits)
 }

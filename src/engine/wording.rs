@@ -1,6 +1,9 @@
 //! Fixed words the page and the printed summary both say. One place each, so the two cannot
 //! drift: a component or the summary uses these constants rather than its own copy.
 
+use super::evaluate::Reason;
+use super::model::{ContextTrigger, Danger};
+
 /// Shown (and printed) while the danger question is unanswered.
 pub const DANGER_UNANSWERED: &str =
     "You have not answered whether the child is in immediate danger. If they are, call 999 now.";
@@ -8,3 +11,72 @@ pub const DANGER_UNANSWERED: &str =
 /// The last line of every view that cannot show an outcome (a failed load, a broken site
 /// ruleset): the 999 number and what to do instead.
 pub const CANNOT_HELP_FALLBACK: &str = "If a child is in immediate danger, call 999. Otherwise follow your organisation's safeguarding procedures and talk to your designated safeguarding lead.";
+
+/// The page's own reminder, shown with every outcome and printed in the summary: its bold
+/// lead, then the rest.
+pub const GUIDE_NOTICE_LEAD: &str = "This is a guide.";
+pub const GUIDE_NOTICE_REST: &str = "It does not replace your professional judgement or a conversation with your designated safeguarding lead.";
+/// [`GUIDE_NOTICE_LEAD`] and [`GUIDE_NOTICE_REST`] as one line.
+pub const GUIDE_NOTICE: &str = "This is a guide. It does not replace your professional judgement or a conversation with your designated safeguarding lead.";
+
+/// A ticked indicator quoted with its level: `Level 3: “text”`, on the page (as a reason)
+/// and in the summary (as an answer).
+pub fn quoted_indicator(level_name: &str, text: &str) -> String {
+    format!("{level_name}: \u{201c}{text}\u{201d}")
+}
+
+/// How a reason reads, on the page (under "Why" and on a route card) and wherever else it
+/// is shown: one line a practitioner can read.
+pub fn describe_reason(reason: &Reason) -> String {
+    match reason {
+        Reason::Danger(Danger::Yes) => "You said the child is in immediate danger.".into(),
+        Reason::Danger(Danger::NotSure) => {
+            "You are not sure whether the child is in immediate danger.".into()
+        }
+        Reason::Danger(Danger::No) => "You said the child is not in immediate danger.".into(),
+        Reason::Indicator {
+            text, level_name, ..
+        } => quoted_indicator(level_name, text),
+        Reason::NothingTicked {
+            none_of_these: true,
+        } => "You said none of the indicators apply.".into(),
+        Reason::NothingTicked {
+            none_of_these: false,
+        } => "No indicator is ticked.".into(),
+        Reason::Level(name) => format!("The likely level is {name}."),
+        Reason::Context(ContextTrigger::Crime) => {
+            "You believe a crime may have been committed and the child is not in immediate danger."
+                .into()
+        }
+        Reason::Context(ContextTrigger::HasSocialWorker) => {
+            "The child already has a social worker.".into()
+        }
+        Reason::Context(ContextTrigger::SocialWorkerUnsure) => {
+            "You are not sure whether the child is known to children's social care.".into()
+        }
+        Reason::Context(ContextTrigger::EarlyHelpNotImproved) => {
+            "Early help has been tried and the situation has not improved.".into()
+        }
+        Reason::Ticked { text, .. } => format!("You ticked \u{201c}{text}\u{201d}."),
+        Reason::Rule { summary, .. } => summary.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_guide_notice_is_its_two_parts() {
+        assert_eq!(
+            GUIDE_NOTICE,
+            format!("{GUIDE_NOTICE_LEAD} {GUIDE_NOTICE_REST}")
+        );
+    }
+
+    #[test]
+    fn every_999_line_names_999() {
+        assert!(DANGER_UNANSWERED.contains("call 999"));
+        assert!(CANNOT_HELP_FALLBACK.contains("call 999"));
+    }
+}

@@ -3,7 +3,9 @@
 //! bar, focus, the clock, fetching the site's own files, the frame's height and the panic
 //! message. No data about a child passes through here.
 
-use crate::engine::settings::{ExitSetting, Settings, SETTING_NAMES};
+use crate::engine::settings::{
+    exit_destination, ExitDestination, ExitSetting, Settings, SETTING_NAMES,
+};
 use std::cell::RefCell;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlElement, ShadowRoot};
@@ -35,6 +37,8 @@ thread_local! {
     static WIDGET: RefCell<Option<HtmlElement>> = const { RefCell::new(None) };
     /// The folder of the widget's files, when it is not the page's own (script mode).
     static BASE: RefCell<Option<String>> = const { RefCell::new(None) };
+    /// The site's `exit-page` setting, for [`apply_exit_page`].
+    static SITE_EXIT: RefCell<ExitSetting> = const { RefCell::new(ExitSetting::Default) };
 }
 
 fn document() -> Option<web_sys::Document> {
@@ -159,16 +163,8 @@ pub fn apply_site_settings(settings: &Settings) {
             let _ = style.set_property("--tw-font", f);
         }
     });
-    match &settings.exit_page {
-        ExitSetting::Default => {}
-        ExitSetting::Off => set_widget_attribute("data-exit-page", Some("off")),
-        ExitSetting::To(url) => {
-            for link in query_all("[data-exit-this-page]") {
-                let _ = link.set_attribute("href", url);
-                let _ = link.set_attribute("data-site-href", url);
-            }
-        }
-    }
+    SITE_EXIT.with(|e| *e.borrow_mut() = settings.exit_page.clone());
+    show_exit(&exit_destination(&settings.exit_page, None));
 }
 
 /// In a frame, tells the parent page the height of the content whenever it changes, so the
@@ -282,22 +278,34 @@ pub fn on_leaving(clear: impl Fn() + Clone + 'static) {
     });
 }
 
-/// Points "Exit this page" at the area's own destination, or turns it off for the area; with
-/// no setting, the site's default (the links' href in index.html) stands.
-pub fn apply_exit_page(exit: Option<&crate::engine::ExitPage>) {
-    let off = exit.is_some_and(|e| !e.enabled);
+/// "Exit this page" for the area now shown: the engine's one answer from the site's setting
+/// and the area's `exit_page` ([`exit_destination`]).
+pub fn apply_exit_page(area: Option<&crate::engine::ExitPage>) {
+    let site = SITE_EXIT.with(|e| e.borrow().clone());
+    show_exit(&exit_destination(&site, area));
+}
+
+/// Applies an exit destination: `data-exit-page-area="off"` on the widget's element when it
+/// is off (what the stylesheet and web/exit-this-page.js read; `data-exit-page` is left to the
+/// site's own HTML), and the links' `href`, back to the page's own (kept in `data-default-href`
+/// the first time) for the default.
+fn show_exit(destination: &ExitDestination) {
+    let off = *destination == ExitDestination::Off;
     set_widget_attribute("data-exit-page-area", off.then_some("off"));
     for link in query_all("[data-exit-this-page]") {
-        let default = match link.get_attribute("data-site-href") {
+        let default = match link.get_attribute("data-default-href") {
             Some(d) => d,
             None => {
                 let d = link.get_attribute("href").unwrap_or_default();
-                let _ = link.set_attribute("data-site-href", &d);
+                let _ = link.set_attribute("data-default-href", &d);
                 d
             }
         };
-        let url = exit.and_then(|e| e.url.as_deref()).unwrap_or(&default);
-        let _ = link.set_attribute("href", url);
+        let href = match destination {
+            ExitDestination::To(url) => url.as_str(),
+            ExitDestination::Off | ExitDestination::PageDefault => &default,
+        };
+        let _ = link.set_attribute("href", href);
     }
 }
 

@@ -75,7 +75,7 @@ fn rule_summary(fired: &FiredRule) -> impl IntoView {
         RuleEffect::NextLevelRoutes => "rule rule--next-level",
         RuleEffect::ReferNow => "rule rule--refer-now",
     };
-    view! { <li class=kind data-testid="rule" data-rule=fired.id.clone()><strong>{fired.summary.clone()}</strong></li> }
+    view! { <li class=kind data-testid="rule" data-rule=fired.id.to_string()><strong>{fired.summary.clone()}</strong></li> }
 }
 
 /// A partnership rule that fired, under "Why": the document's words behind it.
