@@ -1,6 +1,6 @@
-//! The rules of DESIGN.md section 5 on the made-up Testshire ruleset, where a scenario
-//! cannot say it: the wording of reasons and rules, unknown ticks, groups, search, staleness,
-//! and variants of the ruleset. Which level, routes, rules and consent notes each answer
+//! The rules of ARCHITECTURE.md ("How a level and a route are worked out") on the made-up
+//! Testshire ruleset, where a scenario cannot say it: the wording of reasons and rules,
+//! unknown ticks, groups, search, staleness, and variants of the ruleset. Which level, routes, rules and consent notes each answer
 //! gives is in `tests/fixtures/testshire.scenarios.toml`, run by `tests/scenarios.rs`.
 
 mod common;

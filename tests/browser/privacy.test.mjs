@@ -1,4 +1,5 @@
-// DESIGN.md section 6, each guarantee proven in headless Chromium against the normal build,
+// README "Privacy and security" (and ARCHITECTURE.md, "What the page may store and send"):
+// each guarantee proven in headless Chromium against the normal build,
 // served with the strict Content-Security-Policy partnerships are told to send.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
