@@ -17,10 +17,8 @@ pub struct BundledArea {
     pub embedded: Option<&'static [u8]>,
 }
 
+// `AREAS` and `DEFAULT_AREA` (from `rulesets/default-area`).
 include!(concat!(env!("OUT_DIR"), "/areas.rs"));
-
-/// The area shown when the page's address names none (or one we do not have).
-pub const DEFAULT_AREA: &str = "rotherham";
 
 impl BundledArea {
     /// Unpacks the embedded ruleset: `None` if it is a separate file in this build.

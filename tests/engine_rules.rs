@@ -1,4 +1,7 @@
-//! Each rule of DESIGN.md section 5, one small case each, on the made-up Testshire ruleset.
+//! The rules of ARCHITECTURE.md ("How a level and a route are worked out") on the made-up
+//! Testshire ruleset, where a scenario cannot say it: the wording of reasons and rules,
+//! unknown ticks, groups, search, staleness, and variants of the ruleset. Which level, routes, rules and consent notes each answer
+//! gives is in `tests/fixtures/testshire.scenarios.toml`, run by `tests/scenarios.rs`.
 
 mod common;
 
@@ -14,177 +17,6 @@ fn testshire() -> Ruleset {
 
 fn route_ids(o: &Outcome) -> Vec<&str> {
     o.routes.iter().map(|c| c.route.id.as_str()).collect()
-}
-
-/// (rule, danger, ticked, crime, social worker, expected level, expected routes in order)
-type Case = (
-    &'static str,
-    Option<Danger>,
-    &'static [&'static str],
-    Option<bool>,
-    Option<Known>,
-    &'static str,
-    &'static [&'static str],
-);
-
-const CASES: &[Case] = &[
-    (
-        "nothing ticked is the lowest level",
-        Some(Danger::No),
-        &[],
-        None,
-        None,
-        "level-1",
-        &["school"],
-    ),
-    (
-        "the highest ticked level wins",
-        Some(Danger::No),
-        &["i-one", "i-three", "i-two"],
-        None,
-        None,
-        "level-3",
-        &[],
-    ),
-    (
-        "a lower tick does not pull the level down",
-        Some(Danger::No),
-        &["i-two", "i-one"],
-        None,
-        None,
-        "level-2",
-        &["early-help", "school"],
-    ),
-    (
-        "danger: 999 first, then the urgent referral",
-        Some(Danger::Yes),
-        &["i-three"],
-        None,
-        None,
-        "level-3",
-        &["police", "front-door"],
-    ),
-    (
-        "danger puts 999 first even at the lowest level",
-        Some(Danger::Yes),
-        &[],
-        None,
-        None,
-        "level-1",
-        &["police", "front-door", "school"],
-    ),
-    (
-        "not sure about danger: the consultation route",
-        Some(Danger::NotSure),
-        &[],
-        None,
-        None,
-        "level-1",
-        &["front-door-advice", "school"],
-    ),
-    (
-        "a route gives way to the route that covers it",
-        Some(Danger::NotSure),
-        &[],
-        None,
-        Some(Known::NotSure),
-        "level-1",
-        &["front-door-advice", "school"],
-    ),
-    (
-        "the covering route replaces the consultation",
-        Some(Danger::Yes),
-        &["i-three"],
-        None,
-        Some(Known::NotSure),
-        "level-3",
-        &["police", "front-door"],
-    ),
-    (
-        "a crime without immediate danger adds 101",
-        Some(Danger::No),
-        &["i-two"],
-        Some(true),
-        None,
-        "level-2",
-        &["police-101", "early-help", "school"],
-    ),
-    (
-        "a crime with immediate danger: 999 covers it",
-        Some(Danger::Yes),
-        &[],
-        Some(true),
-        None,
-        "level-1",
-        &["police", "front-door", "school"],
-    ),
-    (
-        "no crime: no 101",
-        Some(Danger::No),
-        &[],
-        Some(false),
-        None,
-        "level-1",
-        &["school"],
-    ),
-    (
-        "an allocated social worker is contacted",
-        Some(Danger::No),
-        &["i-two"],
-        None,
-        Some(Known::Yes),
-        "level-2",
-        &["social-worker", "early-help", "school"],
-    ),
-    (
-        "not sure whether known: the front door",
-        Some(Danger::No),
-        &[],
-        None,
-        Some(Known::NotSure),
-        "level-1",
-        &["front-door-advice", "school"],
-    ),
-    (
-        "context changes the route, never the level",
-        Some(Danger::No),
-        &["i-one"],
-        Some(true),
-        Some(Known::Yes),
-        "level-1",
-        &["social-worker", "police-101", "school"],
-    ),
-    (
-        "unanswered danger still gives the level's routes",
-        None,
-        &["i-two"],
-        None,
-        None,
-        "level-2",
-        &["early-help", "school"],
-    ),
-];
-
-#[test]
-fn each_rule() {
-    let r = testshire();
-    let mut wrong = Vec::new();
-    for (rule, danger, ticked, crime, sw, level, routes) in CASES {
-        let mut a = answers(*danger, ticked);
-        a.crime = *crime;
-        a.social_worker = *sw;
-        let o = evaluate(&r, &a);
-        if o.level.id != *level {
-            wrong.push(format!("{rule}: level {} (expected {level})", o.level.id));
-        }
-        if !routes.is_empty() && route_ids(&o) != *routes {
-            wrong.push(format!(
-                "{rule}: routes {:?} (expected {routes:?})",
-                route_ids(&o)
-            ));
-        }
-    }
-    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
 
 #[test]
@@ -375,21 +207,6 @@ fn a_route_can_be_brought_by_one_ticked_indicator_whatever_the_level_or_danger()
 }
 
 #[test]
-fn consent_notes_follow_the_answers() {
-    let r = testshire();
-    let ids = |o: &Outcome| o.consent.iter().map(|c| c.id.clone()).collect::<Vec<_>>();
-    assert_eq!(
-        ids(&evaluate(&r, &answers(Some(Danger::No), &["i-two"]))),
-        ["ask-family"]
-    );
-    assert_eq!(
-        ids(&evaluate(&r, &answers(Some(Danger::Yes), &[]))),
-        ["no-delay"]
-    );
-    assert!(ids(&evaluate(&r, &answers(Some(Danger::No), &[]))).is_empty());
-}
-
-#[test]
 fn the_reminder_is_always_in_the_outcome_and_unanswered_danger_is_flagged() {
     let r = testshire();
     let o = evaluate(&r, &answers(None, &[]));
@@ -463,23 +280,16 @@ fn fired(o: &Outcome) -> Vec<&str> {
     o.rules.iter().map(|r| r.id.as_str()).collect()
 }
 
+/// Which rules fire and the routes they give are scenarios (`tests/fixtures/
+/// testshire.scenarios.toml`); these check what the page says about them.
 #[test]
 fn early_help_tried_without_improvement_moves_the_routes_up_a_level_not_the_level() {
     let r = testshire();
     let mut a = answers(Some(Danger::No), &["i-two"]);
-    let before = evaluate(&r, &a);
-    assert_eq!(route_ids(&before), ["early-help", "school"]);
-    assert!(fired(&before).is_empty());
-
     a.early_help_not_improved = Some(true);
     let o = evaluate(&r, &a);
-    assert_eq!(
-        o.level.id, "level-2",
-        "the level stays: a rule moves the route"
-    );
     assert_eq!(fired(&o), ["tried-early-help"]);
     assert_eq!(o.route_level, "level-3");
-    assert_eq!(route_ids(&o), ["front-door"]);
     assert!(
         o.routes[0]
             .because
@@ -492,48 +302,25 @@ fn early_help_tried_without_improvement_moves_the_routes_up_a_level_not_the_leve
         o.rules[0].text,
         "Early help has been tried and things have not improved."
     );
-
-    // Near miss: the same answer at a level the rule does not name changes nothing.
-    let mut low = answers(Some(Danger::No), &["i-one"]);
-    low.early_help_not_improved = Some(true);
-    let o = evaluate(&r, &low);
-    assert!(fired(&o).is_empty());
-    assert_eq!(route_ids(&o), ["school"]);
 }
 
 #[test]
 fn several_needs_at_a_level_give_advice_to_consider_the_next_level() {
-    let r = testshire();
-    let one = evaluate(&r, &answers(Some(Danger::No), &["i-two"]));
-    assert!(fired(&one).is_empty(), "one need is not a combination");
-
-    let o = evaluate(&r, &answers(Some(Danger::No), &["i-two", "i-two-b"]));
+    let o = evaluate(
+        &testshire(),
+        &answers(Some(Danger::No), &["i-two", "i-two-b"]),
+    );
     assert_eq!(fired(&o), ["several-needs"]);
     assert_eq!(o.rules[0].summary, "Consider Level 3 Acute.");
-    assert_eq!(o.level.id, "level-2", "a consider is advice, not the level");
-    assert_eq!(
-        route_ids(&o),
-        ["early-help", "school"],
-        "advice does not change the routes"
-    );
 }
 
 #[test]
 fn refer_now_puts_its_route_first_after_the_emergency() {
-    let r = testshire();
     let mut a = answers(Some(Danger::No), &["i-three"]);
     a.crime = Some(true);
-    let o = evaluate(&r, &a);
+    let o = evaluate(&testshire(), &a);
     assert_eq!(fired(&o), ["refer-at-top"]);
     assert_eq!(o.rules[0].summary, "Refer now: Front door.");
-    assert_eq!(
-        route_ids(&o),
-        ["front-door", "police-101"],
-        "the referral comes before other urgent routes"
-    );
-
-    let o = evaluate(&r, &answers(Some(Danger::Yes), &["i-three"]));
-    assert_eq!(route_ids(&o)[..2], ["police", "front-door"]);
 }
 
 #[test]

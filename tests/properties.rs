@@ -1,4 +1,4 @@
-//! Invariants that hold for every bundled ruleset and any answers (DESIGN.md section 5).
+//! Invariants that hold for every bundled ruleset and any answers (ARCHITECTURE.md, "How a level and a route are worked out").
 
 mod common;
 
@@ -83,7 +83,7 @@ proptest! {
         let first = &o.routes.first().expect("danger always gives a route").route;
         prop_assert_eq!(first.urgency, Urgency::Emergency);
         prop_assert_eq!(first.phone.as_deref().map(dial_digits), Some("999".to_owned()));
-        // ... followed by the area's urgent referral route (DESIGN.md section 5, step 1).
+        // ... followed by the area's urgent referral route (ARCHITECTURE.md, "How a level and a route are worked out", rule 1).
         prop_assert!(
             o.routes.iter().any(|c| c.route.urgency == Urgency::Urgent),
             "{}: immediate danger gives no urgent referral route after 999", r.area

@@ -62,6 +62,42 @@ fn the_default_area_is_bundled_and_unknown_areas_fall_back_to_it() {
         catalogue::DEFAULT_AREA
     );
     assert_eq!(catalogue::choose(Some("rotherham")).id, "rotherham");
+    let file = std::fs::read_to_string(common::root().join("rulesets/default-area")).unwrap();
+    assert_eq!(
+        catalogue::DEFAULT_AREA,
+        file.trim(),
+        "rulesets/default-area names it"
+    );
+}
+
+/// `pack` (Trunk's post-build hook) writes the site file of every area but the default,
+/// which is inside the page's wasm: shipping it too would only add bytes.
+#[test]
+fn pack_writes_every_area_but_the_default() {
+    let dir = std::env::temp_dir().join(format!("tw-pack-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let written = catalogue::write_files(&dir).unwrap();
+    let mut names: Vec<String> = std::fs::read_dir(dir.join("areas"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    std::fs::remove_dir_all(&dir).unwrap();
+    let mut expected: Vec<String> = catalogue::AREAS
+        .iter()
+        .filter(|a| a.id != catalogue::DEFAULT_AREA)
+        .map(|a| a.file.trim_start_matches("areas/").to_owned())
+        .collect();
+    expected.sort();
+    assert!(!expected.is_empty(), "there are areas besides the default");
+    assert_eq!(names, expected);
+    assert_eq!(written.len(), expected.len());
+    assert!(
+        names
+            .iter()
+            .all(|n| !n.starts_with(&format!("{}-", catalogue::DEFAULT_AREA))),
+        "{names:?}"
+    );
 }
 
 /// A number we cannot trace to the partnership's own document must not ship. The one

@@ -44,3 +44,22 @@ fn every_scenario_file_passes_and_covers_its_ruleset() {
         failures.join("\n")
     );
 }
+
+/// The engine's rules on the made-up test area, in the same format as the bundled areas'
+/// scenarios (they were a table of tuples in tests/engine_rules.rs).
+#[test]
+fn the_test_area_scenarios_pass_and_cover_it() {
+    let dir = common::root().join("tests/fixtures");
+    let ruleset = common::load(&dir.join("testshire.toml"));
+    let name = "testshire.scenarios.toml";
+    let text = std::fs::read_to_string(dir.join(name)).unwrap();
+    let (count, problems) = scenarios::run(&ruleset, name, &text);
+    assert!(
+        problems.is_empty(),
+        "{} scenario problems:\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
+    // Every case of the former tables: 15 rules, 3 consent notes, 5 partnership rules.
+    assert_eq!(count, 23, "{name}: a scenario went missing");
+}

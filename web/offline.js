@@ -3,7 +3,7 @@
 // site (the Content-Security-Policy allows no inline script).
 //
 // Silent by design: if service workers are unavailable (file://, a private window, a browser
-// policy) the checker still works online, and the console stays empty (DESIGN.md section 6).
+// policy) the checker still works online, and the console stays empty (README, "Privacy and security").
 (() => {
   if (!('serviceWorker' in navigator) || !/^https?:$/.test(location.protocol)) return;
   // Relative to the page, so the site works from any folder (e.g. /levels-of-need/).

@@ -4,7 +4,8 @@
 // new sw.js, which the browser installs alongside the old one.
 //
 // It keeps only the site's own files, as the server sent them. It never stores a request
-// the page makes, and sees no answer or tick: those never leave the page (DESIGN.md section 6).
+// the page makes, and sees no answer or tick: those never leave the page (README, "Privacy
+// and security").
 const VERSION = '%VERSION%';
 const FILES = [/* FILES */];
 // Files are relative to this script's folder, which is the scope ('./').

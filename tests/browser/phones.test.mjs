@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { start, openWidget, Widget, SHOTS } from './support.mjs';
+import { start, openWidget, Widget, SHOTS, bundledAreas } from './support.mjs';
 
 const PHONES = [
   { width: 320, height: 568 }, // iPhone SE (1st gen) and small Androids
@@ -16,6 +16,7 @@ const PHONES = [
 /** Rotherham (the default), Milton Keynes (the biggest, with long domain names, grouped by
  *  domain) and Worcestershire (the staleness notice, no numbered levels). */
 const AREAS = ['rotherham', 'milton-keynes', 'worcestershire'];
+const { defaultArea: DEFAULT_AREA } = bundledAreas();
 
 let env;
 before(async () => { env = await start(); });
@@ -26,7 +27,7 @@ async function phone(area, { width, height }) {
   const context = await env.browser.newContext({
     viewport: { width, height }, deviceScaleFactor: 2, isMobile: true, hasTouch: true,
   });
-  const page = await openWidget(context, env.url, area === 'rotherham' ? '' : `?area=${area}`);
+  const page = await openWidget(context, env.url, area === DEFAULT_AREA ? '' : `?area=${area}`);
   return { context, page, w: new Widget(page) };
 }
 

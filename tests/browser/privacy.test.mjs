@@ -1,13 +1,14 @@
-// DESIGN.md section 6, each guarantee proven in headless Chromium against the normal build,
+// README "Privacy and security" (and ARCHITECTURE.md, "What the page may store and send"):
+// each guarantee proven in headless Chromium against the normal build,
 // served with the strict Content-Security-Policy partnerships are told to send.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { start, openWidget, areaShown, recordCspViolations, Widget, DIST } from './support.mjs';
+import { start, openWidget, areaShown, recordCspViolations, Widget, DIST, bundledAreas } from './support.mjs';
 import { contentSecurityPolicy } from '../../scripts/serve.mjs';
 
-const AREAS = ['rotherham', 'rochdale', 'trafford', 'worcestershire', 'milton-keynes'];
+const { areas: AREAS } = bundledAreas();
 const NEUTRAL = 'https://www.bbc.co.uk/weather';
 
 let env;
@@ -221,7 +222,8 @@ test('the test hooks do not ship: ?tw-fail= does nothing and the made-up areas a
   const page = await openWidget(context, env.url, '?area=test-markup');
   assert.deepEqual(
     await page.getByLabel('Area', { exact: true }).locator('option').evaluateAll((os) => os.map((o) => o.value)),
-    ['milton-keynes', 'rochdale', 'rotherham', 'trafford', 'worcestershire'],
+    AREAS,
+    'the picker offers the areas of rulesets/ and none of the test build\'s made-up areas',
   );
   assert.ok(!fs.readdirSync(path.join(DIST, 'areas')).some((f) => f.startsWith('test-')));
   await context.close();

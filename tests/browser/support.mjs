@@ -18,6 +18,19 @@ export const LAUNCH_ARGS = [
   '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
 ];
 
+/** The bundled areas as the build finds them: `areas`, each `rulesets/<area>.toml` but the
+ *  thesaurus, in file-name order (the picker's order), and `defaultArea`, the one named by
+ *  `rulesets/default-area`. Throws when there is none, so a test looping over the areas
+ *  can never pass by doing nothing. */
+export function bundledAreas() {
+  const areas = fs.readdirSync('rulesets').filter((f) => f.endsWith('.toml') && f !== 'thesaurus.toml')
+    .sort().map((f) => f.replace(/\.toml$/, ''));
+  assert.ok(areas.length > 0, 'rulesets/ has no area');
+  const defaultArea = fs.readFileSync('rulesets/default-area', 'utf8').trim();
+  assert.ok(areas.includes(defaultArea), `rulesets/default-area names ${defaultArea}, which is not in rulesets/`);
+  return { areas, defaultArea };
+}
+
 /** Serves `dir` (dist/ by default, from `prefix`, '/' by default) with the strict CSP, and
  *  starts Chromium; returns { url, browser, close }. */
 export async function start({ prefix = '/', dir = DIST } = {}) {
