@@ -4,6 +4,8 @@
 pub mod evaluate;
 pub mod load;
 pub mod model;
+pub mod reach;
+pub mod review;
 pub mod search;
 pub mod settings;
 pub mod summary;
