@@ -306,6 +306,16 @@ pub fn basis_words(basis: Option<&Basis>) -> String {
     }
 }
 
+/// The basis in a table cell: the routes section below gives it in full.
+fn basis_short(basis: Option<&Basis>) -> String {
+    match basis {
+        Some(Basis::Document(_)) => "document".to_owned(),
+        Some(Basis::National(s)) => format!("national: {s}"),
+        Some(Basis::Interpretation(_)) => "this guide's reading".to_owned(),
+        None => "no basis".to_owned(),
+    }
+}
+
 fn context_words(t: ContextTrigger) -> &'static str {
     match t {
         ContextTrigger::Crime => "a crime may have been committed (and no immediate danger)",
@@ -425,10 +435,10 @@ fn ticks_cell(ruleset: &Ruleset, row: &Row) -> String {
         .iter()
         .filter(|i| ruleset.indicator(i).is_some_and(|i| &i.level == level))
         .count();
-    let mut parts = vec![match (at_level, ruleset.rank(level)) {
-        (0, _) => "nothing at this level".to_owned(),
-        (1, _) => "one indicator at this level".to_owned(),
-        (n, _) => format!("{n} indicators at this level"),
+    let mut parts = vec![match at_level {
+        0 => "nothing at this level".to_owned(),
+        1 => "one indicator at this level".to_owned(),
+        n => format!("{n} indicators at this level"),
     }];
     for f in &row.key.ticks {
         match f {
@@ -486,9 +496,9 @@ pub fn markdown(ruleset: &Ruleset, table: &DecisionTable) -> String {
             continue;
         }
         let how = if rank == 0 {
-            format!("nothing ticked, or only its {count} indicators")
+            format!("nothing ticked, or only its indicators ({count})")
         } else {
-            format!("ticking any of its {count} indicators (and none higher)")
+            format!("ticking any of its indicators ({count}), and none higher")
         };
         let _ = writeln!(out, "Reached by {how}.\n");
         let _ = writeln!(out, "| {} |", heads.join(" | "));
@@ -510,7 +520,7 @@ pub fn markdown(ruleset: &Ruleset, table: &DecisionTable) -> String {
                         n + 1,
                         c.route.name,
                         c.route.urgency.label().to_lowercase(),
-                        basis_words(c.route.basis.as_ref())
+                        basis_short(c.route.basis.as_ref())
                     )
                 })
                 .collect();
