@@ -1,9 +1,9 @@
 //! Checks that need the engine: a level the widget can never show and a route no answer
 //! brings. Found by running the engine over the decision table's answer space (`review`).
 
+use super::model::{RuleEffect, Ruleset};
 use super::review::{decision_table, rows_to_try};
 use super::validate::{Diagnostic, Path};
-use super::model::{RuleEffect, Ruleset};
 
 /// Most rows worth trying; a bundled ruleset needs a few hundred.
 pub const MAX_ROWS: usize = 20_000;
@@ -34,7 +34,10 @@ pub fn unreachable(ruleset: &Ruleset) -> Vec<Diagnostic> {
             r.outcome.level.id == level.id.as_str()
                 || r.outcome.route_level == name
                 || (r.outcome.level.rank + 1 == i
-                    && r.outcome.rules.iter().any(|f| f.effect != RuleEffect::ReferNow))
+                    && r.outcome
+                        .rules
+                        .iter()
+                        .any(|f| f.effect != RuleEffect::ReferNow))
         });
         if !reached {
             found.push(Diagnostic {
@@ -44,9 +47,15 @@ pub fn unreachable(ruleset: &Ruleset) -> Vec<Diagnostic> {
         }
     }
     for (i, route) in ruleset.routes.iter().enumerate() {
-        if !table.rows.iter().any(|r| r.outcome.routes.iter().any(|c| c.route.id == route.id)) {
+        if !table
+            .rows
+            .iter()
+            .any(|r| r.outcome.routes.iter().any(|c| c.route.id == route.id))
+        {
             let why = match &route.replaced_by {
-                Some(other) => format!(" (whenever it applies, `{other}` applies too and replaces it)"),
+                Some(other) => {
+                    format!(" (whenever it applies, `{other}` applies too and replaces it)")
+                }
                 None => String::new(),
             };
             found.push(Diagnostic {

@@ -118,7 +118,10 @@ fn key_of(ruleset: &Ruleset, q: Questions, answers: &Answers, outcome: &Outcome)
         .iter()
         .filter(|i| i.level == level && answers.ticked.contains(&i.id))
         .collect();
-    let domains: HashSet<&str> = at_level.iter().filter_map(|i| i.domain.as_deref()).collect();
+    let domains: HashSet<&str> = at_level
+        .iter()
+        .filter_map(|i| i.domain.as_deref())
+        .collect();
     let mut ticks: BTreeSet<TickFeature> = route_indicators(ruleset)
         .into_iter()
         .filter(|i| answers.ticked.contains(*i))
@@ -126,8 +129,10 @@ fn key_of(ruleset: &Ruleset, q: Questions, answers: &Answers, outcome: &Outcome)
         .collect();
     for rule in ruleset.rules.iter().filter(|r| counts_rule(&r.when)) {
         let w = &rule.when;
-        if w.min_ticked.is_none_or(|n| at_level.len() >= usize::from(n))
-            && w.min_domains.is_none_or(|n| domains.len() >= usize::from(n))
+        if w.min_ticked
+            .is_none_or(|n| at_level.len() >= usize::from(n))
+            && w.min_domains
+                .is_none_or(|n| domains.len() >= usize::from(n))
         {
             ticks.insert(TickFeature::Counts(rule.id.clone()));
         }
@@ -217,8 +222,17 @@ fn tick_sets(ruleset: &Ruleset, rank: usize) -> Vec<BTreeSet<IndicatorId>> {
 
 /// Every answer to the danger question and to the context questions the page asks.
 fn answer_space(q: Questions) -> Vec<Answers> {
-    let dangers = [None, Some(Danger::Yes), Some(Danger::No), Some(Danger::NotSure)];
-    let crimes: &[Option<bool>] = if q.crime { &[None, Some(true)] } else { &[None] };
+    let dangers = [
+        None,
+        Some(Danger::Yes),
+        Some(Danger::No),
+        Some(Danger::NotSure),
+    ];
+    let crimes: &[Option<bool>] = if q.crime {
+        &[None, Some(true)]
+    } else {
+        &[None]
+    };
     let workers: &[Option<Known>] = if q.social_worker {
         &[None, Some(Known::Yes), Some(Known::NotSure)]
     } else {
@@ -252,10 +266,16 @@ fn answer_space(q: Questions) -> Vec<Answers> {
 /// work rather than after it.
 pub fn rows_to_try(ruleset: &Ruleset) -> usize {
     let q = Questions::of(ruleset);
-    let answers = 4 * (1 + usize::from(q.crime)) * (1 + 2 * usize::from(q.social_worker))
+    let answers = 4
+        * (1 + usize::from(q.crime))
+        * (1 + 2 * usize::from(q.social_worker))
         * (1 + usize::from(q.early_help));
     let special = route_indicators(ruleset).len();
-    let subsets = if special <= 4 { 1 << special } else { special + 2 };
+    let subsets = if special <= 4 {
+        1 << special
+    } else {
+        special + 2
+    };
     let counts = 1 + ruleset
         .rules
         .iter()
@@ -371,10 +391,14 @@ pub fn rule_when_words(ruleset: &Ruleset, rule: &Rule) -> String {
         all.push(context_words(*t).to_owned());
     }
     if let Some(n) = w.min_ticked {
-        all.push(format!("at least {n} indicators ticked at the likely level"));
+        all.push(format!(
+            "at least {n} indicators ticked at the likely level"
+        ));
     }
     if let Some(n) = w.min_domains {
-        all.push(format!("the ticks at the likely level span at least {n} domains"));
+        all.push(format!(
+            "the ticks at the likely level span at least {n} domains"
+        ));
     }
     all.join(", and ")
 }
@@ -454,7 +478,11 @@ pub fn markdown(ruleset: &Ruleset, table: &DecisionTable) -> String {
     let q = table.questions;
     let p = &ruleset.provenance;
     let mut out = String::new();
-    let _ = writeln!(out, "# Decision table: {} (`{}`)\n", p.partnership, ruleset.area);
+    let _ = writeln!(
+        out,
+        "# Decision table: {} (`{}`)\n",
+        p.partnership, ruleset.area
+    );
     let _ = writeln!(out, "Document: {}, {}.", p.title, p.date);
     if let Some(v) = &p.version {
         let _ = writeln!(out, "Ruleset version: {v}.");
@@ -482,17 +510,35 @@ pub fn markdown(ruleset: &Ruleset, table: &DecisionTable) -> String {
     if tick_column {
         heads.push("Ticks");
     }
-    heads.extend(["Routes, in order", "Consent notes", "Rules fired", "Escalation"]);
+    heads.extend([
+        "Routes, in order",
+        "Consent notes",
+        "Rules fired",
+        "Escalation",
+    ]);
 
     let _ = writeln!(out, "## Levels\n");
     for (rank, level) in ruleset.levels.iter().enumerate() {
-        let kind = level.kind.map_or_else(String::new, |k| format!(", kind `{k:?}`"));
+        let kind = level
+            .kind
+            .map_or_else(String::new, |k| format!(", kind `{k:?}`"));
         let _ = writeln!(out, "### {} (`{}`{kind})\n", level.name, level.id);
         let _ = writeln!(out, "{}\n", level.description.trim());
-        let count = ruleset.indicators.iter().filter(|i| i.level == level.id).count();
-        let rows: Vec<&Row> = table.rows.iter().filter(|r| r.key.level == level.id).collect();
+        let count = ruleset
+            .indicators
+            .iter()
+            .filter(|i| i.level == level.id)
+            .count();
+        let rows: Vec<&Row> = table
+            .rows
+            .iter()
+            .filter(|r| r.key.level == level.id)
+            .collect();
         if rows.is_empty() {
-            let _ = writeln!(out, "No answer gives this level as the likely level ({count} indicators).\n");
+            let _ = writeln!(
+                out,
+                "No answer gives this level as the likely level ({count} indicators).\n"
+            );
             continue;
         }
         let how = if rank == 0 {
@@ -514,7 +560,11 @@ pub fn markdown(ruleset: &Ruleset, table: &DecisionTable) -> String {
                 .iter()
                 .enumerate()
                 .map(|(n, c)| {
-                    let phone = c.route.phone.as_deref().map_or_else(String::new, |p| format!(" {p}"));
+                    let phone = c
+                        .route
+                        .phone
+                        .as_deref()
+                        .map_or_else(String::new, |p| format!(" {p}"));
                     format!(
                         "{}. {}{phone} ({}; {})",
                         n + 1,
@@ -526,14 +576,22 @@ pub fn markdown(ruleset: &Ruleset, table: &DecisionTable) -> String {
                 .collect();
             cells.push(cell(&routes.join("<br>")));
             let consent: Vec<&str> = row.outcome.consent.iter().map(|c| c.id.as_str()).collect();
-            cells.push(if consent.is_empty() { "none".into() } else { cell(&consent.join(", ")) });
+            cells.push(if consent.is_empty() {
+                "none".into()
+            } else {
+                cell(&consent.join(", "))
+            });
             let rules: Vec<String> = row
                 .outcome
                 .rules
                 .iter()
                 .map(|r| format!("`{}`: {}", r.id, r.summary))
                 .collect();
-            cells.push(if rules.is_empty() { "none".into() } else { cell(&rules.join("<br>")) });
+            cells.push(if rules.is_empty() {
+                "none".into()
+            } else {
+                cell(&rules.join("<br>"))
+            });
             let shown = row.outcome.guidance.escalation.is_some();
             cells.push(if shown { "shown" } else { "not shown" }.into());
             let _ = writeln!(out, "| {} |", cells.join(" | "));
@@ -557,8 +615,17 @@ pub fn markdown(ruleset: &Ruleset, table: &DecisionTable) -> String {
         if let Some(find) = &route.find_details {
             let _ = writeln!(out, "- Finding the details: {}", find.trim());
         }
-        let _ = writeln!(out, "- Source: {}; basis: {}", route.source, basis_words(route.basis.as_ref()));
-        let _ = writeln!(out, "- Applies when: {}", applies_words(ruleset, &route.when));
+        let _ = writeln!(
+            out,
+            "- Source: {}; basis: {}",
+            route.source,
+            basis_words(route.basis.as_ref())
+        );
+        let _ = writeln!(
+            out,
+            "- Applies when: {}",
+            applies_words(ruleset, &route.when)
+        );
         if let Some(other) = &route.replaced_by {
             let _ = writeln!(out, "- Gives way to `{other}` when both apply");
         }
@@ -574,8 +641,17 @@ pub fn markdown(ruleset: &Ruleset, table: &DecisionTable) -> String {
         let _ = writeln!(out, "### `{}`\n", rule.id);
         let _ = writeln!(out, "- Fires when: {}", rule_when_words(ruleset, rule));
         let _ = writeln!(out, "- Does: {}", effect_words(ruleset, rule));
-        let _ = writeln!(out, "- The document's words: \u{201c}{}\u{201d}", rule.text.trim());
-        let _ = writeln!(out, "- Source: {}; basis: {}", rule.source, basis_words(rule.basis.as_ref()));
+        let _ = writeln!(
+            out,
+            "- The document's words: \u{201c}{}\u{201d}",
+            rule.text.trim()
+        );
+        let _ = writeln!(
+            out,
+            "- Source: {}; basis: {}",
+            rule.source,
+            basis_words(rule.basis.as_ref())
+        );
         let _ = writeln!(out, "- Fires in {n} of {} rows\n", table.rows.len());
     }
 
@@ -587,8 +663,17 @@ pub fn markdown(ruleset: &Ruleset, table: &DecisionTable) -> String {
         let n = shown_in(&|r| r.outcome.consent.iter().any(|c| c.id == note.id));
         let _ = writeln!(out, "### `{}`\n", note.id);
         let _ = writeln!(out, "- Says: \u{201c}{}\u{201d}", note.text.trim());
-        let _ = writeln!(out, "- Source: {}; basis: {}", note.source, basis_words(note.basis.as_ref()));
-        let _ = writeln!(out, "- Applies when: {}", applies_words(ruleset, &note.when));
+        let _ = writeln!(
+            out,
+            "- Source: {}; basis: {}",
+            note.source,
+            basis_words(note.basis.as_ref())
+        );
+        let _ = writeln!(
+            out,
+            "- Applies when: {}",
+            applies_words(ruleset, &note.when)
+        );
         let _ = writeln!(out, "- Shown in {n} of {} rows\n", table.rows.len());
     }
 
