@@ -5,8 +5,10 @@ use super::model::{RuleEffect, Ruleset};
 use super::review::{decision_table, rows_to_try};
 use super::validate::{Diagnostic, Path};
 
-/// Most rows worth trying; a bundled ruleset needs a few hundred.
-pub const MAX_ROWS: usize = 20_000;
+/// Most work worth doing: rows to try times the items each evaluation looks at. A bundled
+/// ruleset needs under 100 000 (Milton Keynes: 192 rows of about 230 items); a file that
+/// needs more than this is not a partnership's document but a mistake or an attack.
+pub const MAX_WORK: usize = 50_000_000;
 
 /// Adds the reach problems to `found`, only when `found` is empty: the engine needs a
 /// ruleset with no other problem.
@@ -20,10 +22,15 @@ pub fn check(ruleset: &Ruleset, found: &mut Vec<Diagnostic>) {
 pub fn unreachable(ruleset: &Ruleset) -> Vec<Diagnostic> {
     let root = Path::default();
     let rows = rows_to_try(ruleset);
-    if rows > MAX_ROWS {
+    let items = ruleset.levels.len()
+        + ruleset.indicators.len()
+        + ruleset.routes.len()
+        + ruleset.consent.len()
+        + ruleset.rules.len();
+    if rows.saturating_mul(items) > MAX_WORK {
         return vec![Diagnostic {
             path: root.key("levels"),
-            message: format!("the ruleset is too large to check that every level and route can be reached ({rows} combinations of answers, more than {MAX_ROWS}): a ruleset needs a few levels and routes"),
+            message: format!("the ruleset is too large to check that every level and route can be reached ({rows} combinations of answers over {items} items): a partnership's ruleset has a few levels and routes and at most a few hundred indicators"),
         }];
     }
     let table = decision_table(ruleset);
