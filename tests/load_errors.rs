@@ -505,3 +505,29 @@ fn a_missing_file_says_it_cannot_be_read() {
         "{e}"
     );
 }
+
+#[test]
+fn a_ruleset_too_large_to_check_for_reach_says_so_instead_of_hanging() {
+    // 500 more levels, each with an indicator and all brought by one route: valid, but
+    // running the engine over every answer at every level would take too long in a browser.
+    let mut text = VALID.to_owned();
+    let mut levels = Vec::new();
+    for n in 0..500 {
+        text.push_str(&format!("\n[[levels]]\nid = \"extra-{n}\"\nname = \"Extra {n}\"\nkind = \"looked-after\"\ndescription = \"More.\"\n\n[[indicators]]\nid = \"x-{n}\"\nlevel = \"extra-{n}\"\ntext = \"Extra need {n}\"\nsection = \"Extra\"\n"));
+        levels.push(format!("\"extra-{n}\""));
+    }
+    text.push_str(&format!("\n[[routes]]\nid = \"extra-route\"\nname = \"Extra\"\nurgency = \"urgent\"\naction = \"Call.\"\nsource = \"Contacts\"\nbasis = {{ document = \"Contacts\" }}\nwhen = {{ levels = [{}] }}\n", levels.join(", ")));
+    let started = std::time::Instant::now();
+    let e = load_str("rulesets/testshire.toml", &text).unwrap_err();
+    assert!(
+        e.problems.iter().any(|p| p.message.starts_with(
+            "the ruleset is too large to check that every level and route can be reached"
+        )),
+        "{e}"
+    );
+    assert!(
+        started.elapsed().as_secs() < 20,
+        "took {:?}",
+        started.elapsed()
+    );
+}

@@ -8,7 +8,7 @@ use super::validate::{Diagnostic, Path};
 /// Most work worth doing: rows to try times the items each evaluation looks at. A bundled
 /// ruleset needs under 100 000 (Milton Keynes: 192 rows of about 230 items); a file that
 /// needs more than this is not a partnership's document but a mistake or an attack.
-pub const MAX_WORK: usize = 50_000_000;
+pub const MAX_WORK: usize = 5_000_000;
 
 /// Adds the reach problems to `found`, only when `found` is empty: the engine needs a
 /// ruleset with no other problem.
