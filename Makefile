@@ -7,6 +7,7 @@
 #   make bench  first-load bytes (brotli, gzip) and time to ready under 4x CPU throttling
 #   make check  check the bundled rulesets and print every problem with its line
 #   make summary counts per area (levels, indicators by level and domain, reconstructed items)
+#   make review the decision table of each area, to sign off, into target/review/<area>.md
 #   make schema regenerate rulesets/ruleset.schema.json from the model
 #   make lint   rustfmt and clippy (native and wasm), warnings are errors
 
@@ -44,6 +45,12 @@ summary:
 
 schema:
 	cargo run --quiet -- schema > rulesets/ruleset.schema.json
+
+# The decision table of each bundled area, to sign off: target/review/<area>.md.
+.PHONY: review
+review:
+	@mkdir -p target/review
+	@for f in $(RULESETS); do a=$$(basename $$f .toml); cargo run --quiet -- review $$f > target/review/$$a.md && echo "wrote target/review/$$a.md"; done
 
 test-native:
 	cargo test --locked

@@ -52,17 +52,23 @@ export function siteFile(root, prefix, pathname) {
  *  site would; anything outside it is 404. */
 export function serve({ dir, host = '127.0.0.1', port = 0, log = false, encoding: forced = null, prefix = '/', csp = contentSecurityPolicy() }) {
   const root = path.resolve(dir);
-  // Compressed copies, made before listening so no request waits for brotli.
+  // Compressed copies, made before listening so no request waits for brotli, and made
+  // again when the file changes (edited after start-up: an author's ruleset, a rebuild).
   const cache = new Map();
   const compressed = (file, encoding) => {
     const key = `${file}:${encoding}`;
-    if (!cache.has(key)) {
+    const { mtimeMs, ctimeMs, size } = fs.statSync(file);
+    const version = `${mtimeMs}:${ctimeMs}:${size}`;
+    if (cache.get(key)?.version !== version) {
       const raw = fs.readFileSync(file);
-      cache.set(key, encoding === 'br'
-        ? zlib.brotliCompressSync(raw, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } })
-        : zlib.gzipSync(raw, { level: 9 }));
+      cache.set(key, {
+        version,
+        body: encoding === 'br'
+          ? zlib.brotliCompressSync(raw, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } })
+          : zlib.gzipSync(raw, { level: 9 }),
+      });
     }
-    return cache.get(key);
+    return cache.get(key).body;
   };
   const server = http.createServer((req, res) => {
     const file = siteFile(root, prefix, new URL(req.url, 'http://localhost').pathname);

@@ -2,6 +2,7 @@
 //! `threshold-widget check FILE...` prints every problem with its file and line;
 //! `threshold-widget scenarios RULESET SCENARIOS` runs a scenario file against a ruleset;
 //! `threshold-widget summary FILE...` prints counts and reconstructed items for review;
+//! `threshold-widget review FILE` prints the decision table to sign off (Markdown);
 //! `threshold-widget schema` prints the JSON Schema of a ruleset file;
 //! `threshold-widget pack DIR` writes the packed area files the page fetches (Trunk runs it).
 
@@ -47,12 +48,25 @@ fn main() -> std::process::ExitCode {
         Some((cmd, rest)) if cmd == "scenarios" && rest.len() == 2 => {
             return run_scenarios(&rest[0], &rest[1]);
         }
+        Some((cmd, rest)) if cmd == "review" && rest.len() == 1 => {
+            return match load_file(std::path::Path::new(&rest[0])) {
+                Ok(r) => {
+                    let table = threshold_widget::engine::review::decision_table(&r);
+                    print!("{}", threshold_widget::engine::review::markdown(&r, &table));
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("{e}");
+                    ExitCode::FAILURE
+                }
+            };
+        }
         Some((cmd, rest)) if cmd == "schema" && rest.is_empty() => {
             print!("{}", threshold_widget::schema::json_schema());
             return ExitCode::SUCCESS;
         }
         _ => {
-            eprintln!("usage: threshold-widget check RULESET.toml...   check rulesets, every problem with its line\n       threshold-widget scenarios RULESET SCENARIOS  run a scenario file against a ruleset\n       threshold-widget schema                   print the JSON Schema of a ruleset\n       threshold-widget summary RULESET.toml...  counts by level and domain, reconstructed items\n       threshold-widget pack DIR                 write the packed area files of the site into DIR\n(the page itself is built with `make dist` or `make run`)");
+            eprintln!("usage: threshold-widget check RULESET.toml...   check rulesets, every problem with its line\n       threshold-widget scenarios RULESET SCENARIOS  run a scenario file against a ruleset\n       threshold-widget review RULESET.toml      the decision table to sign off, as Markdown\n       threshold-widget schema                   print the JSON Schema of a ruleset\n       threshold-widget summary RULESET.toml...  counts by level and domain, reconstructed items\n       threshold-widget pack DIR                 write the packed area files of the site into DIR\n(the page itself is built with `make dist` or `make run`)");
             return ExitCode::from(2);
         }
     };

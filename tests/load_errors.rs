@@ -304,7 +304,127 @@ const CASES: &[(&str, &str, &str, &str, &str)] = &[
         "i-nine",
         "indicator `i-nine` is not defined in [[indicators]]: use the `id` of one of this ruleset's indicators",
     ),
+    (
+        "a straight double quote inside a text",
+        "text = \"Attends school\"",
+        "text = \"Attends \"good\" school\"",
+        "Attends \"good\"",
+        "a straight double quote (\") inside a text ends it early: inside the text use single quotes ('like this') or curly quotes, or write \\\"",
+    ),
+    (
+        "curly quotes from a word processor around a text",
+        "text = \"Attends school\"",
+        "text = \u{201c}Attends school\u{201d}",
+        "\u{201c}Attends school",
+        "a text must start and end with straight quotes, \"like this\"; curly quotes inside it are fine",
+    ),
+    (
+        "an apostrophe inside a text in single quotes",
+        "text = \"Attends school\"",
+        "text = 'Attends the child's school'",
+        "child's",
+        "a text in single quotes cannot hold an apostrophe or a single quote: put the text in double quotes",
+    ),
+    (
+        "a phone number without quotes",
+        "phone = \"01709 336080\"",
+        "phone = 01709336080",
+        "phone = 01709336080",
+        "write the number in quotes, e.g. `phone = \"01709 336080\"`; if the document gives no number, leave `phone` out and say where to find the number in `find_details`",
+    ),
+    (
+        "a phone field with words in it says what to do instead",
+        "phone = \"101\"",
+        "phone = \"ask at reception\"",
+        "ask at reception",
+        "is not a phone number (digits and spaces, 3 to 15 digits): if the document gives no number, leave `phone` out and say where to find the number in `find_details`",
+    ),
+    (
+        "a level no indicator and no rule can reach",
+        "description = \"Significant harm.\"",
+        "description = \"Significant harm.\"\n\n[[levels]]\nid = \"level-4\"\nname = \"Level 4 Looked after\"\nkind = \"looked-after\"\ndescription = \"In care.\"\n\n[[routes]]\nid = \"care-team\"\nname = \"Care team\"\nurgency = \"urgent\"\naction = \"Contact the care team.\"\nsource = \"Contacts\"\nbasis = { document = \"Contacts\" }\nwhen = { levels = [\"level-4\"] }",
+        "id = \"level-4\"",
+        "level `level-4` can never be shown: no indicator has `level = \"level-4\"` and no rule leads to it; add the document's indicators for this level",
+    ),
+    (
+        "a route only for a level no answer reaches",
+        "description = \"Significant harm.\"",
+        "description = \"Significant harm.\"\n\n[[levels]]\nid = \"level-4\"\nname = \"Level 4 Looked after\"\nkind = \"looked-after\"\ndescription = \"In care.\"\n\n[[routes]]\nid = \"care-team\"\nname = \"Care team\"\nurgency = \"urgent\"\naction = \"Contact the care team.\"\nsource = \"Contacts\"\nbasis = { document = \"Contacts\" }\nwhen = { levels = [\"level-4\"] }",
+        "id = \"care-team\"",
+        "route `care-team` is never shown: no answer to the questions and no ticks bring it; change its `when`",
+    ),
+    (
+        "a route always replaced by another",
+        "when = { context = [\"crime\"] }",
+        "when = { danger = [\"yes\"] }\nreplaced_by = \"police\"",
+        "id = \"police-101\"",
+        "route `police-101` is never shown: no answer to the questions and no ticks bring it (whenever it applies, `police` applies too and replaces it)",
+    ),
 ];
+
+#[test]
+fn curly_quotes_inside_a_text_are_fine() {
+    let text = VALID.replacen(
+        "text = \"Attends school\"",
+        "text = \"Attends \u{201c}good\u{201d} school, it\u{2019}s said\"",
+        1,
+    );
+    let r = load_str("rulesets/testshire.toml", &text).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        r.indicators[0].text,
+        "Attends \u{201c}good\u{201d} school, it\u{2019}s said"
+    );
+}
+
+#[test]
+fn every_unknown_field_and_every_other_problem_at_once() {
+    // Three kinds of mistake: unknown fields (in a table and in an inline table), a level
+    // that does not exist, a phone that is not a number.
+    let text = VALID
+        .replacen(
+            "name = \"Level 1 Universal\"",
+            "name = \"Level 1 Universal\"\ncolour = \"red\"",
+            1,
+        )
+        .replacen(
+            "when = { levels = [\"level-2\"] }",
+            "when = { levels = [\"level-2\"], colour = \"x\" }",
+            1,
+        )
+        .replacen(
+            "text = \"Misses appointments\"",
+            "text = \"Misses appointments\"\nshade = 3",
+            1,
+        )
+        .replacen(
+            "level = \"level-2\"\ntext = \"Misses",
+            "level = \"level-9\"\ntext = \"Misses",
+            1,
+        )
+        .replacen("phone = \"101\"", "phone = \"one oh one\"", 1);
+    let e = load_str("rulesets/testshire.toml", &text).unwrap_err();
+    let found: Vec<(usize, &str)> = e
+        .problems
+        .iter()
+        .map(|p| (p.line, p.message.as_str()))
+        .collect();
+    let expect = [
+        (line_of(&text, "colour = \"red\""), "unknown field `colour`"),
+        (line_of(&text, "shade = 3"), "unknown field `shade`"),
+        (line_of(&text, "level-9"), "points to level `level-9`"),
+        (line_of(&text, "one oh one"), "is not a phone number"),
+        (line_of(&text, "colour = \"x\""), "unknown field `colour`"),
+    ];
+    for (line, words) in expect {
+        assert!(
+            found.iter().any(|(l, m)| *l == line && m.contains(words)),
+            "no `{words}` at line {line}:\n{e}"
+        );
+    }
+    assert_eq!(e.problems.len(), expect.len(), "{e}");
+    let lines: Vec<usize> = found.iter().map(|(l, _)| *l).collect();
+    assert!(lines.is_sorted(), "in file order: {lines:?}");
+}
 
 #[test]
 fn the_valid_ruleset_loads() {
@@ -383,5 +503,31 @@ fn a_missing_file_says_it_cannot_be_read() {
         e.to_string()
             .starts_with("rulesets/no-such-area.toml:0:0: cannot read the file"),
         "{e}"
+    );
+}
+
+#[test]
+fn a_ruleset_too_large_to_check_for_reach_says_so_instead_of_hanging() {
+    // 500 more levels, each with an indicator and all brought by one route: valid, but
+    // running the engine over every answer at every level would take too long in a browser.
+    let mut text = VALID.to_owned();
+    let mut levels = Vec::new();
+    for n in 0..500 {
+        text.push_str(&format!("\n[[levels]]\nid = \"extra-{n}\"\nname = \"Extra {n}\"\nkind = \"looked-after\"\ndescription = \"More.\"\n\n[[indicators]]\nid = \"x-{n}\"\nlevel = \"extra-{n}\"\ntext = \"Extra need {n}\"\nsection = \"Extra\"\n"));
+        levels.push(format!("\"extra-{n}\""));
+    }
+    text.push_str(&format!("\n[[routes]]\nid = \"extra-route\"\nname = \"Extra\"\nurgency = \"urgent\"\naction = \"Call.\"\nsource = \"Contacts\"\nbasis = {{ document = \"Contacts\" }}\nwhen = {{ levels = [{}] }}\n", levels.join(", ")));
+    let started = std::time::Instant::now();
+    let e = load_str("rulesets/testshire.toml", &text).unwrap_err();
+    assert!(
+        e.problems.iter().any(|p| p.message.starts_with(
+            "the ruleset is too large to check that every level and route can be reached"
+        )),
+        "{e}"
+    );
+    assert!(
+        started.elapsed().as_secs() < 20,
+        "took {:?}",
+        started.elapsed()
     );
 }

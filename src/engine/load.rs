@@ -79,16 +79,7 @@ fn load(file: &str, text: &str, expected_area: Option<&str>) -> Result<Ruleset, 
     if let Some(problem) = refuse_before_parsing(text) {
         return Err(fail(vec![problem]));
     }
-    let ruleset: Ruleset = toml::from_str(text).map_err(|e| {
-        // An error with no place (e.g. the toml crate's own recursion limit) is put at the start.
-        let (line, column) = e.span().map(|s| line_col(text, s.start)).unwrap_or((1, 1));
-        fail(vec![Problem {
-            line,
-            column,
-            path: None,
-            message: e.message().trim_end().to_owned(),
-        }])
-    })?;
+    let (ruleset, mut problems) = parse_all(text).map_err(fail)?;
 
     let mut diagnostics = validate(&ruleset);
     if let Some(stem) = expected_area {
@@ -102,7 +93,7 @@ fn load(file: &str, text: &str, expected_area: Option<&str>) -> Result<Ruleset, 
             });
         }
     }
-    if diagnostics.is_empty() {
+    if diagnostics.is_empty() && problems.is_empty() {
         return Ok(ruleset);
     }
 
@@ -112,18 +103,143 @@ fn load(file: &str, text: &str, expected_area: Option<&str>) -> Result<Ruleset, 
         .iter()
         .map(|d| tree.as_ref().map(|t| offset_of(t, &d.path.0)).unwrap_or(0))
         .collect();
-    let mut problems: Vec<Problem> = diagnostics
-        .into_iter()
-        .zip(line_cols(text, &offsets))
-        .map(|(d, (line, column))| Problem {
+    problems.extend(diagnostics.into_iter().zip(line_cols(text, &offsets)).map(
+        |(d, (line, column))| Problem {
             line,
             column,
+            message: advise_on_path(&d.path.to_string(), d.message),
             path: Some(d.path.to_string()),
-            message: d.message,
-        })
-        .collect();
+        },
+    ));
     problems.sort_by_key(|p| (p.line, p.column));
     Err(fail(problems))
+}
+
+/// Most unknown fields reported from one file: each costs a parse of the whole text.
+const MAX_UNKNOWN_FIELDS: usize = 50;
+
+/// Parses the text into a ruleset. An unknown field is reported and taken out of the text
+/// (blanked, so lines and columns stay), and the parse tried again, so every unknown field
+/// is listed at once and the rest of the file is still checked; any other error stops it.
+fn parse_all(text: &str) -> Result<(Ruleset, Vec<Problem>), Vec<Problem>> {
+    let mut problems = Vec::new();
+    let mut edited: Option<String> = None;
+    loop {
+        let current = edited.as_deref().unwrap_or(text);
+        let e = match toml::from_str::<Ruleset>(current) {
+            Ok(ruleset) => return Ok((ruleset, problems)),
+            Err(e) => e,
+        };
+        // An error with no place (e.g. the toml crate's own recursion limit) is put at the start.
+        let span = e.span();
+        let (line, column) = span
+            .clone()
+            .map(|s| line_col(text, s.start))
+            .unwrap_or((1, 1));
+        let message = e.message().trim_end().to_owned();
+        let unknown = message.starts_with("unknown field");
+        problems.push(Problem {
+            line,
+            column,
+            path: None,
+            message: advise_on_syntax(text, span.as_ref().map_or(0, |s| s.start), message),
+        });
+        let blanked = span
+            .filter(|_| unknown && problems.len() < MAX_UNKNOWN_FIELDS)
+            .and_then(|s| without_key_value(current, s.start));
+        match blanked {
+            Some(next) => edited = Some(next),
+            None => {
+                problems.sort_by_key(|p| (p.line, p.column));
+                return Err(problems);
+            }
+        }
+    }
+}
+
+/// `text` with the key-value pair whose key starts at `key_start` blanked out (and a comma
+/// next to it, inside an inline table), or `None` when it cannot be found.
+fn without_key_value(text: &str, key_start: usize) -> Option<String> {
+    let tree: Spanned<Node> = toml::from_str(text).ok()?;
+    let eq = key_start + text.get(key_start..)?.find('=')?;
+    if text[key_start..eq].contains(['\n', ']']) {
+        return None; // not a `key = value` line, e.g. a `[table]` header
+    }
+    let after = text.get(eq + 1..)?;
+    let value_start = eq + 1 + (after.len() - after.trim_start_matches([' ', '\t']).len());
+    let value_end = span_end_at(&tree, value_start)?;
+    let bytes = text.as_bytes();
+    let (mut from, mut to) = (key_start, value_end);
+    let next = (to..bytes.len()).find(|&i| !matches!(bytes[i], b' ' | b'\t'));
+    let prev = (0..from).rev().find(|&i| !matches!(bytes[i], b' ' | b'\t'));
+    match (next, prev) {
+        (Some(n), _) if bytes[n] == b',' => to = n + 1,
+        (_, Some(p)) if bytes[p] == b',' => from = p,
+        _ => {}
+    }
+    let blank: String = text[from..to]
+        .chars()
+        .map(|c| if c == '\n' { '\n' } else { ' ' })
+        .collect();
+    let edited = format!("{}{blank}{}", &text[..from], &text[to..]);
+    toml::from_str::<Spanned<Node>>(&edited)
+        .ok()
+        .map(|_| edited)
+}
+
+/// The end of the value that starts at `start`, anywhere in the tree.
+fn span_end_at(node: &Spanned<Node>, start: usize) -> Option<usize> {
+    if node.span().start == start {
+        return Some(node.span().end);
+    }
+    match node.get_ref() {
+        Node::Table(map) => map.values().find_map(|c| span_end_at(c, start)),
+        Node::Array(items) => items.iter().find_map(|c| span_end_at(c, start)),
+        Node::Leaf => None,
+    }
+}
+
+/// The key of the line holding `offset`, e.g. `phone` for `phone = 0170`.
+fn key_of_line(text: &str, offset: usize) -> (&str, &str) {
+    let offset = text.floor_char_boundary(offset.min(text.len()));
+    let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
+    let line = &text[start..end];
+    match line.split_once('=') {
+        Some((key, value)) => (key.trim(), value.trim_start()),
+        None => ("", line),
+    }
+}
+
+const FIND_DETAILS: &str = "if the document gives no number, leave `phone` out and say where to find the number in `find_details`";
+
+/// What to do about a TOML error an author meets often: a quote inside a text, curly quotes
+/// from a word processor, a phone number without quotes. Other errors are left as they are.
+fn advise_on_syntax(text: &str, offset: usize, message: String) -> String {
+    let (key, value) = key_of_line(text, offset);
+    let advice = if value.starts_with(['\u{201c}', '\u{201d}', '\u{2018}', '\u{2019}']) {
+        "this text starts with a curly quote (\u{201c} or \u{2018}), as a word processor types it: a text must start and end with straight quotes, \"like this\"; curly quotes inside it are fine".to_owned()
+    } else if value.starts_with("\"\"\"") || value.starts_with("'''") {
+        return message;
+    } else if value.starts_with('"') && value[1..].matches('"').count() >= 2 {
+        "a straight double quote (\") inside a text ends it early: inside the text use single quotes ('like this') or curly quotes, or write \\\"".to_owned()
+    } else if value.starts_with('\'') && value[1..].matches('\'').count() >= 2 {
+        "a text in single quotes cannot hold an apostrophe or a single quote: put the text in double quotes, \"like this\"".to_owned()
+    } else if key == "phone" {
+        format!("write the number in quotes, e.g. `phone = \"01709 336080\"`; {FIND_DETAILS}")
+    } else {
+        return message;
+    };
+    format!("{advice} (the TOML reader says: {message})")
+}
+
+/// What to do about a checker problem, by the place it is at.
+fn advise_on_path(path: &str, message: String) -> String {
+    if path.ends_with(".phone") {
+        format!("{message}: {FIND_DETAILS}")
+    } else {
+        message
+    }
 }
 
 /// Reads and checks a ruleset file.

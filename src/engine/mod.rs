@@ -7,6 +7,8 @@ pub mod model;
 pub mod phone;
 pub mod provenance;
 pub mod questions;
+pub mod reach;
+pub mod review;
 pub mod search;
 pub mod settings;
 pub mod summary;

@@ -205,6 +205,7 @@ pub fn validate(ruleset: &Ruleset) -> Vec<Diagnostic> {
 
     // An id names one thing: scenarios, reasons and the page refer to items by id alone.
     c.found.extend(shared_ids(ruleset));
+    super::reach::check(ruleset, &mut c.found);
     c.found
 }
 
