@@ -1,8 +1,8 @@
 //! The page's one ruleset source: whichever the practitioner chooses (the default area,
 //! inside the wasm; another bundled area, fetched once from the page's own origin; or the
-//! site's own ruleset, see `site_ruleset`) comes through the same async derived value, and
-//! what has loaded is kept for the visit. A request names only the file; nothing about a
-//! child is in it.
+//! site's own ruleset, see `site_ruleset`) comes through the same path, an async derived
+//! value per ruleset, and what has loaded is kept for the visit. A request names only the
+//! file; nothing about a child is in it.
 
 use super::area_picker::Choice;
 use super::browser;
@@ -33,72 +33,64 @@ type Loaded = Result<Arc<Ruleset>, Failure>;
 
 /// The chosen ruleset, loading as the choice changes.
 ///
-/// Built on Leptos' `AsyncDerived` rather than `LocalResource`: both re-run an async function
-/// when the signals it reads change, but `LocalResource` always waits a tick before it
-/// resolves (for hydration), so even the embedded default area would flash "Loading"; an
-/// `AsyncDerived` whose future is ready at once has its value at once.
+/// Each ruleset chosen during the visit gets one Leptos `AsyncDerived` that loads it, keeps
+/// it once loaded, and loads it again on "Try again" (its refetch); each runs on its own, so
+/// a slow fetch never holds up another area. `AsyncDerived` rather than `LocalResource`: the
+/// latter always waits a tick before it resolves (for hydration), so even the embedded
+/// default area would flash "Loading"; an `AsyncDerived` whose future is ready at once has
+/// its value at once.
 #[derive(Clone, Copy)]
 pub struct RulesetSource {
-    /// The last ruleset loaded, with the choice and attempt it was loaded for.
-    loaded: AsyncDerived<(Choice, u32, Loaded), LocalStorage>,
     choice: RwSignal<Choice>,
-    /// Bumped by "Try again": the same choice loads again (the refetch).
-    attempt: RwSignal<u32>,
+    loads: StoredValue<Vec<Load>, LocalStorage>,
+    /// Where the site's own ruleset and the ruleset loader are.
+    paths: StoredValue<(Option<String>, Option<String>), LocalStorage>,
+    /// The owner the loads belong to (the widget's), not the view that first asks for one.
+    owner: StoredValue<Owner, LocalStorage>,
     /// The site ruleset's partnership, once it has loaded, for the picker.
     site_partnership: RwSignal<Option<String>>,
+}
+
+/// One ruleset's load: what it gave, for which attempt.
+#[derive(Clone, Copy)]
+struct Load {
+    choice: Choice,
+    /// Bumped by "Try again".
+    attempt: RwSignal<u32>,
+    loaded: AsyncDerived<(u32, Loaded), LocalStorage>,
 }
 
 impl RulesetSource {
     /// `site` is the site's own ruleset (the `ruleset` setting), `loader` the ruleset loader.
     pub fn new(choice: RwSignal<Choice>, site: Option<String>, loader: Option<String>) -> Self {
-        let attempt = RwSignal::new(0u32);
-        let site_partnership = RwSignal::new(None);
-        // Rulesets that loaded, kept for the visit; a failure is not kept, so it is retried.
-        let kept: StoredValue<Vec<(Choice, Arc<Ruleset>)>, LocalStorage> =
-            StoredValue::new_local(Vec::new());
-        let loaded = AsyncDerived::new_unsync(move || {
-            let (chosen, tried) = (choice.get(), attempt.get());
-            let (site, loader) = (site.clone(), loader.clone());
-            async move {
-                let earlier = kept
-                    .with_value(|k| k.iter().find(|(c, _)| *c == chosen).map(|(_, r)| r.clone()));
-                if let Some(r) = earlier {
-                    return (chosen, tried, Ok(r));
-                }
-                let result = load(chosen, site.as_deref(), loader.as_deref()).await;
-                if let Ok(r) = &result {
-                    kept.update_value(|k| k.push((chosen, r.clone())));
-                    if chosen == Choice::Site {
-                        site_partnership.set(Some(r.provenance.partnership.clone()));
-                    }
-                }
-                (chosen, tried, result)
-            }
-        });
-        Self {
-            loaded,
+        let source = Self {
             choice,
-            attempt,
-            site_partnership,
-        }
+            loads: StoredValue::new_local(Vec::new()),
+            paths: StoredValue::new_local((site, loader)),
+            owner: StoredValue::new_local(Owner::current().unwrap_or_default()),
+            site_partnership: RwSignal::new(None),
+        };
+        // The first choice starts now: the embedded default is ready before the first render.
+        source.load(choice.get_untracked());
+        source
     }
 
-    /// The chosen ruleset's state (reactive): loading until what has loaded is for the
-    /// current choice and attempt, so another area's ruleset is never shown for this one.
+    /// The chosen ruleset's state (reactive): loading until its current attempt has ended.
     pub fn state(&self) -> AreaState {
-        let (choice, attempt) = (self.choice.get(), self.attempt.get());
-        match self.loaded.get() {
-            Some((c, a, result)) if c == choice && a == attempt => match result {
-                Ok(r) => AreaState::Ready(r),
-                Err(f) => AreaState::Failed(f),
-            },
+        let load = self.load(self.choice.get());
+        let attempt = load.attempt.get();
+        match load.loaded.get() {
+            Some((a, Ok(r))) if a == attempt => AreaState::Ready(r),
+            Some((a, Err(f))) if a == attempt => AreaState::Failed(f),
             _ => AreaState::Loading,
         }
     }
 
     /// "Try again": loads the current choice again.
     pub fn refetch(&self) {
-        self.attempt.update(|n| *n += 1);
+        self.load(self.choice.get_untracked())
+            .attempt
+            .update(|n| *n += 1);
     }
 
     /// The site's own ruleset in the picker: by its partnership's name once it has loaded.
@@ -110,6 +102,41 @@ impl RulesetSource {
                 None => "This site's ruleset".to_owned(),
             })
         })
+    }
+
+    /// The load of `choice`, started the first time it is asked for.
+    fn load(&self, choice: Choice) -> Load {
+        let known = self
+            .loads
+            .with_value(|loads| loads.iter().find(|l| l.choice == choice).copied());
+        if let Some(load) = known {
+            return load;
+        }
+        let (site, loader) = self.paths.get_value();
+        let site_partnership = self.site_partnership;
+        let load = self.owner.with_value(|owner| {
+            owner.with(|| {
+                let attempt = RwSignal::new(0u32);
+                let loaded = AsyncDerived::new_unsync(move || {
+                    let tried = attempt.get();
+                    let (site, loader) = (site.clone(), loader.clone());
+                    async move {
+                        let result = load(choice, site.as_deref(), loader.as_deref()).await;
+                        if let (Choice::Site, Ok(r)) = (choice, &result) {
+                            site_partnership.set(Some(r.provenance.partnership.clone()));
+                        }
+                        (tried, result)
+                    }
+                });
+                Load {
+                    choice,
+                    attempt,
+                    loaded,
+                }
+            })
+        });
+        self.loads.update_value(|loads| loads.push(load));
+        load
     }
 }
 
