@@ -98,7 +98,7 @@ test('web/_headers is the one source of the headers: every file gets them, a yea
     }
     assert.equal(response.status, 200, f);
     const h = response.headers;
-    const hashed = /-[0-9a-f]{16}(_bg)?\.\w+$/.test(f);
+    const hashed = /-[0-9a-f]{12,}(_bg)?\.\w+$/.test(f); // as web/sw.js tells them
     assert.equal(h.get('cache-control'), hashed ? 'public, max-age=31536000, immutable' : 'no-cache', f);
     assert.equal(h.get('referrer-policy'), 'no-referrer', f);
     assert.equal(h.get('x-content-type-options'), 'nosniff', f);
