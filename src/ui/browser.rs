@@ -235,21 +235,24 @@ pub fn set_area_in_url(area: &str) {
     let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("{path}?{query}")));
 }
 
-/// The bytes of one of the widget's own files, by a path relative to its folder (or an
-/// address of the page's own origin, for the site's ruleset). A plain GET, nothing added.
+/// The bytes of one of the widget's own files, by a path relative to its folder.
 pub async fn fetch_bytes(path: &str) -> Result<Vec<u8>, String> {
+    use wasm_bindgen_futures::JsFuture;
+    let window = web_sys::window().ok_or("no window")?;
     let url = widget_url(path).ok_or("not an address")?;
-    let response = gloo_net::http::Request::get(&url)
-        .send()
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(&url))
         .await
-        .map_err(|_| "the network request failed".to_owned())?;
+        .map_err(|_| "the network request failed".to_owned())?
+        .dyn_into()
+        .map_err(|_| "not a response".to_owned())?;
     if !response.ok() {
         return Err(format!("the server answered {}", response.status()));
     }
-    response
-        .binary()
+    let body = response.array_buffer().map_err(|_| "no body".to_owned())?;
+    let buffer = JsFuture::from(body)
         .await
-        .map_err(|_| "the download did not finish".to_owned())
+        .map_err(|_| "the download did not finish".to_owned())?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
 /// This month, from the device's clock, for the staleness notices.
