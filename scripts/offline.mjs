@@ -12,7 +12,8 @@ const template = fs.readFileSync(new URL('../web/sw.js', import.meta.url), 'utf8
 
 const files = fs.readdirSync(dir, { recursive: true })
   .map((f) => f.split(path.sep).join('/'))
-  .filter((f) => f !== 'sw.js' && fs.statSync(path.join(dir, f)).isFile())
+  // _headers is for the host (Netlify, Cloudflare Pages), which does not serve it.
+  .filter((f) => f !== 'sw.js' && f !== '_headers' && fs.statSync(path.join(dir, f)).isFile())
   .sort();
 if (!files.includes('index.html')) throw new Error(`${dir}/index.html is missing`);
 

@@ -1,5 +1,6 @@
 // Static server for dist/: brotli or gzip as the browser asks, the right MIME types, the
-// strict Content-Security-Policy, and no third-party anything. Used by `make run`, the browser tests and the benchmark.
+// headers of web/_headers (the strict Content-Security-Policy among them), and no
+// third-party anything. Used by `make run`, the browser tests and the benchmark.
 //   node scripts/serve.mjs --dir dist --host 127.0.0.1 --port 8080
 import http from 'node:http';
 import fs from 'node:fs';
@@ -20,19 +21,45 @@ export const TYPES = {
   '.toml': 'text/plain; charset=utf-8',
 };
 
-/** The Content-Security-Policy the widget is built to run under (README, "Privacy and
- *  security"). `frameAncestors` lists who may frame the page: the partnership's own origins. */
+/** web/_headers, the one deployable file of the site's headers (Netlify / Cloudflare Pages
+ *  format): [{ pattern, headers: [[name, value]] }], in the file's order. */
+export const HEADERS_FILE = fileURLToPath(new URL('../web/_headers', import.meta.url));
+export function readHeaderRules(file = HEADERS_FILE) {
+  const rules = [];
+  fs.readFileSync(file, 'utf8').split('\n').forEach((line, i) => {
+    if (!line.trim() || line.trim().startsWith('#')) return;
+    if (!/^\s/.test(line)) {
+      rules.push({ pattern: line.trim(), headers: [] });
+      return;
+    }
+    const m = line.trim().match(/^([A-Za-z0-9-]+):\s*(.*)$/);
+    if (!m || !rules.length) throw new Error(`${file}:${i + 1}: expected "  Name: value" under a path`);
+    rules.at(-1).headers.push([m[1], m[2]]);
+  });
+  return rules;
+}
+
+/** The headers the rules give `pathname` (relative to the site's folder): every matching
+ *  rule's, a name given twice joined with ", " (as Netlify and Cloudflare do). `*` is any
+ *  text, `:name` one path segment. */
+export function headersFor(rules, pathname) {
+  const headers = {};
+  for (const { pattern, headers: list } of rules) {
+    const re = new RegExp('^' + pattern.split(/(\*|:[A-Za-z]\w*)/).map((part) =>
+      part === '*' ? '.*' : part.startsWith(':') ? '[^/]+' : part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('') + '$');
+    if (!re.test(pathname)) continue;
+    for (const [name, value] of list) headers[name] = headers[name] ? `${headers[name]}, ${value}` : value;
+  }
+  return headers;
+}
+
+/** The Content-Security-Policy the widget is built to run under, as web/_headers gives it
+ *  (README, "Privacy and security"). `frameAncestors` lists who may frame the page: the
+ *  partnership's own origins. */
 export function contentSecurityPolicy(frameAncestors = "'self'") {
-  return [
-    "default-src 'self'",
-    "script-src 'self' 'wasm-unsafe-eval'",
-    "style-src 'self'",
-    "img-src 'self' data:",
-    "connect-src 'self'",
-    "base-uri 'none'",
-    "form-action 'none'",
-    `frame-ancestors ${frameAncestors}`,
-  ].join('; ');
+  const csp = headersFor(readHeaderRules(), '/index.html')['Content-Security-Policy'];
+  if (!/frame-ancestors 'self'$/.test(csp ?? '')) throw new Error(`${HEADERS_FILE}: the CSP must end with frame-ancestors 'self'`);
+  return csp.replace(/frame-ancestors 'self'$/, `frame-ancestors ${frameAncestors}`);
 }
 
 /** The file of the site under `root` that `pathname` names when the site is served from
@@ -40,7 +67,8 @@ export function contentSecurityPolicy(frameAncestors = "'self'") {
 export function siteFile(root, prefix, pathname) {
   let rel = decodeURIComponent(pathname);
   if (rel.endsWith('/')) rel += 'index.html';
-  if (!rel.startsWith(prefix)) return null;
+  // _headers is read by the host (and by serve()), never served.
+  if (!rel.startsWith(prefix) || path.basename(rel) === '_headers') return null;
   const file = path.join(root, path.normalize('/' + rel.slice(prefix.length)));
   const ok = file.startsWith(root + path.sep) && fs.existsSync(file) && fs.statSync(file).isFile();
   return ok ? file : null;
@@ -52,6 +80,7 @@ export function siteFile(root, prefix, pathname) {
  *  site would; anything outside it is 404. */
 export function serve({ dir, host = '127.0.0.1', port = 0, log = false, encoding: forced = null, prefix = '/', csp = contentSecurityPolicy() }) {
   const root = path.resolve(dir);
+  const rules = readHeaderRules();
   // Compressed copies, made before listening so no request waits for brotli, and made
   // again when the file changes (edited after start-up: an author's ruleset, a rebuild).
   const cache = new Map();
@@ -82,16 +111,17 @@ export function serve({ dir, host = '127.0.0.1', port = 0, log = false, encoding
     const accepts = String(req.headers['accept-encoding'] ?? '');
     const negotiated = /\bbr\b/.test(accepts) ? 'br' : /\bgzip\b/.test(accepts) ? 'gzip' : null;
     const encoding = forced ? (forced === 'identity' ? null : forced) : negotiated;
+    const pathname = new URL(req.url, 'http://localhost').pathname;
     const headers = {
       'Content-Type': type,
-      // Only a file named by its content hash may be kept for ever; index.html, embed.html,
-      // sw.js, widget.js, the manifest and icons keep their names across versions.
-      'Cache-Control': /-[0-9a-f]{12,}(_bg)?\.\w+$/.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache',
-      'X-Content-Type-Options': 'nosniff',
-      'Referrer-Policy': 'no-referrer',
+      // web/_headers: the CSP, Referrer-Policy, nosniff and Cache-Control (a year only for a
+      // file named by its content hash).
+      ...headersFor(rules, '/' + decodeURIComponent(pathname).slice(prefix.length)),
       Vary: 'Accept-Encoding',
     };
-    if (csp && type.startsWith('text/html')) headers['Content-Security-Policy'] = csp;
+    // `csp` replaces the file's policy (other framing origins), or with null drops it.
+    if (csp) headers['Content-Security-Policy'] = csp;
+    else delete headers['Content-Security-Policy'];
     const body = encoding ? compressed(file, encoding) : fs.readFileSync(file);
     if (encoding) headers['Content-Encoding'] = encoding;
     headers['Content-Length'] = body.length;

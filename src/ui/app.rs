@@ -1,17 +1,17 @@
 use super::area_picker::{AreaPicker, Choice};
-use super::areas::{self, AreaState};
+use super::areas::{AreaState, RulesetSource};
 use super::browser;
 use super::examples::{Prompts, WorkedExamples};
+use super::failure::CannotHelp;
 use super::indicator_list::IndicatorList;
 use super::outcome_panel::OutcomePanel;
+use super::provenance::Provenance;
 use super::questions::{ContextQuestions, SafetyQuestion};
-use super::site_ruleset;
 use super::summary::SummaryPanel;
 use crate::catalogue;
 use crate::engine::settings::{FirstShown, Settings};
-use crate::engine::{evaluate, Answers, Ruleset};
+use crate::engine::{evaluate, Answers};
 use leptos::prelude::*;
-use std::sync::Arc;
 
 /// The whole widget for one area at a time.
 ///
@@ -37,40 +37,9 @@ pub fn App(settings: Settings, problems: Vec<String>, loader: Option<String>) ->
         browser::set_widget_attribute("data-contrast", high_visibility.get().then_some("high"));
     });
 
-    // Bumped when a fetched area arrives, and by "Try again".
-    let arrivals = RwSignal::new(0u32);
-    // The default area is inside the wasm and shows at once; another area is fetched from
-    // the site when chosen. A failure is reported, never shown as an empty page.
-    let state = {
-        let site_path = site_path.clone();
-        move || -> AreaState {
-            arrivals.track();
-            let arrived = move || arrivals.update(|n| *n += 1);
-            match (choice.get(), &site_path) {
-                (Choice::Site, Some(path)) => site_ruleset::state(path, loader.as_deref(), arrived),
-                (Choice::Site, None) => {
-                    AreaState::Failed("This site has no ruleset of its own.".into())
-                }
-                (Choice::Bundled(id), _) => match catalogue::find(id) {
-                    Some(bundled) => areas::state(bundled, arrived),
-                    None => {
-                        AreaState::Failed(format!("The area \u{201c}{id}\u{201d} is not bundled."))
-                    }
-                },
-            }
-        }
-    };
-    let try_again = move || {
-        match choice.get_untracked() {
-            Choice::Site => site_ruleset::forget_failure(),
-            Choice::Bundled(id) => {
-                if let Some(bundled) = catalogue::find(id) {
-                    areas::forget_failure(bundled);
-                }
-            }
-        }
-        arrivals.update(|n| *n += 1);
-    };
+    // The default area is inside the wasm and shows at once; another area, or the site's own
+    // ruleset, loads when chosen. A failure is reported, never shown as an empty page.
+    let source = RulesetSource::new(choice, site_path.clone(), loader);
 
     // Leaving the page, coming back to it from the back/forward cache, or "Exit this page"
     // clears every answer.
@@ -93,15 +62,7 @@ pub fn App(settings: Settings, problems: Vec<String>, loader: Option<String>) ->
         }
     };
     // The site's own ruleset in the picker: by its partnership's name once loaded.
-    let site_name = site_path.as_ref().map(|_| {
-        Signal::derive(move || {
-            arrivals.track();
-            site_ruleset::partnership().map_or_else(
-                || "This site's ruleset".to_owned(),
-                |p| format!("{p} (this site's ruleset)"),
-            )
-        })
-    });
+    let site_name = site_path.as_ref().map(|_| source.site_name());
     let settings_problems = (!problems.is_empty()).then(|| {
         view! {
             <div class="notice" role="note" data-testid="settings-problems">
@@ -127,7 +88,7 @@ pub fn App(settings: Settings, problems: Vec<String>, loader: Option<String>) ->
             </div>
         </div>
         {settings_problems}
-        {move || match state() {
+        {move || match source.state() {
             AreaState::Loading => view! {
                 <p class="loading" role="status">
                     {move || match choice.get() {
@@ -136,22 +97,8 @@ pub fn App(settings: Settings, problems: Vec<String>, loader: Option<String>) ->
                     }}
                 </p>
             }.into_any(),
-            AreaState::Failed(problem) => view! {
-                <div class="failure" role="alert">
-                    <h2>"This checker cannot be used right now"</h2>
-                    <p>{problem}</p>
-                    <p>{crate::engine::wording::CANNOT_HELP_FALLBACK}</p>
-                    <button type="button" on:click=move |_| try_again()>"Try again"</button>
-                </div>
-            }.into_any(),
-            AreaState::Invalid { file, problems } => view! {
-                <div class="failure" role="alert" data-testid="site-ruleset-problems">
-                    <h2>"This site\u{2019}s ruleset has problems"</h2>
-                    <p>"The partnership\u{2019}s own ruleset, " <code>{file}</code> ", cannot be used until these are fixed:"</p>
-                    <ul class="problems">{problems.into_iter().map(|p| view! { <li><code>{p}</code></li> }).collect_view()}</ul>
-                    {picker.then(|| view! { <p>"The bundled areas still work: choose one under \u{201c}Area\u{201d} above."</p> })}
-                    <p>{crate::engine::wording::CANNOT_HELP_FALLBACK}</p>
-                </div>
+            AreaState::Failed(failure) => view! {
+                <CannotHelp failure=failure picker=picker try_again=move || source.refetch() />
             }.into_any(),
             AreaState::Ready(rs) => {
                 browser::apply_exit_page(rs.exit_page.as_ref());
@@ -186,53 +133,5 @@ pub fn App(settings: Settings, problems: Vec<String>, loader: Option<String>) ->
                 }.into_any()
             }
         }}
-    }
-}
-
-/// Which document this area's answers come from, and whether it may be out of date.
-#[component]
-fn Provenance(ruleset: Arc<Ruleset>) -> impl IntoView {
-    let p = &ruleset.provenance;
-    let review = p
-        .review_date
-        .clone()
-        .map(|d| view! { <span>", review date " {d}</span> });
-    let notices = p.staleness(browser::this_month());
-    let stale = (!notices.is_empty()).then(|| {
-        let items = notices
-            .into_iter()
-            .map(|n| view! { <p>{n}</p> })
-            .collect_view();
-        view! {
-            <div class="notice notice--stale" data-testid="stale-notice">
-                <p><strong>"Check before you rely on this"</strong></p>
-                {items}
-            </div>
-        }
-    });
-    // How the document was transcribed: for readers who want it, folded away.
-    let notes = (!p.notes.is_empty()).then(|| {
-        let items = p
-            .notes
-            .iter()
-            .map(|n| view! { <li>{n.clone()}</li> })
-            .collect_view();
-        view! {
-            <details class="transcription-notes">
-                <summary>"About this transcription"</summary>
-                <ul>{items}</ul>
-            </details>
-        }
-    });
-    view! {
-        <section class="provenance" aria-label="Source document">
-            {stale}
-            <p>
-                "Based on " <cite>{p.title.clone()}</cite> " (" {p.partnership.clone()} ", "
-                {p.date.clone()} {review} ")."
-                <span class="source-file">" Transcribed from " {p.source_file.clone()} "."</span>
-            </p>
-            {notes}
-        </section>
     }
 }

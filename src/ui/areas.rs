@@ -1,92 +1,183 @@
-//! An area's ruleset for the page: unpacked from the wasm for the default area, fetched once
-//! from the page's own origin for the others and kept in memory for the visit. The request
-//! names only the area's file; nothing about a child is in it.
+//! The page's one ruleset source: whichever the practitioner chooses (the default area,
+//! inside the wasm; another bundled area, fetched once from the page's own origin; or the
+//! site's own ruleset, see `site_ruleset`) comes through the same path, an async derived
+//! value per ruleset, and what has loaded is kept for the visit. A request names only the
+//! file; nothing about a child is in it.
 
+use super::area_picker::Choice;
 use super::browser;
+use super::site_ruleset;
 use crate::catalogue::{self, BundledArea};
 use crate::engine::Ruleset;
-use std::cell::RefCell;
-use std::collections::HashMap;
+use leptos::prelude::*;
 use std::sync::Arc;
 
-/// What the page can show for an area right now.
+/// Why a ruleset cannot be shown.
+#[derive(Clone)]
+pub enum Failure {
+    /// It cannot be had right now (not fetched, unreadable, not bundled): why, in a sentence.
+    Unavailable(String),
+    /// A site's own ruleset that does not pass the checks: every problem, with its line.
+    Invalid { file: String, problems: Vec<String> },
+}
+
+/// What the page can show for the chosen ruleset right now.
 #[derive(Clone)]
 pub enum AreaState {
     Loading,
     Ready(Arc<Ruleset>),
-    Failed(String),
-    /// A site's own ruleset that does not pass the checks: every problem, with its line.
-    Invalid {
-        file: String,
-        problems: Vec<String>,
-    },
+    Failed(Failure),
 }
 
-thread_local! {
-    static DONE: RefCell<HashMap<&'static str, Result<Arc<Ruleset>, String>>> = RefCell::new(HashMap::new());
-    static PENDING: RefCell<Vec<&'static str>> = const { RefCell::new(Vec::new()) };
+type Loaded = Result<Arc<Ruleset>, Failure>;
+
+/// The chosen ruleset, loading as the choice changes.
+///
+/// Each ruleset chosen during the visit gets one Leptos `AsyncDerived` that loads it, keeps
+/// it once loaded, and loads it again on "Try again" (its refetch); each runs on its own, so
+/// a slow fetch never holds up another area. `AsyncDerived` rather than `LocalResource`: the
+/// latter always waits a tick before it resolves (for hydration), so even the embedded
+/// default area would flash "Loading"; an `AsyncDerived` whose future is ready at once has
+/// its value at once.
+#[derive(Clone, Copy)]
+pub struct RulesetSource {
+    choice: RwSignal<Choice>,
+    loads: StoredValue<Vec<Load>, LocalStorage>,
+    /// Where the site's own ruleset and the ruleset loader are.
+    paths: StoredValue<(Option<String>, Option<String>), LocalStorage>,
+    /// The owner the loads belong to (the widget's), not the view that first asks for one.
+    owner: StoredValue<Owner, LocalStorage>,
+    /// The site ruleset's partnership, once it has loaded, for the picker.
+    site_partnership: RwSignal<Option<String>>,
 }
 
-fn unpack(area: &BundledArea, bytes: &[u8]) -> Result<Arc<Ruleset>, String> {
-    catalogue::unpack(bytes)
-        .map(Arc::new)
-        .map_err(|e| format!("The {} guidance could not be read ({e}).", area.partnership))
+/// One ruleset's load: what it gave, for which attempt.
+#[derive(Clone, Copy)]
+struct Load {
+    choice: Choice,
+    /// Bumped by "Try again".
+    attempt: RwSignal<u32>,
+    loaded: AsyncDerived<(u32, Loaded), LocalStorage>,
 }
 
-/// The area's state; starts fetching it (once) if it is neither embedded nor fetched yet,
-/// and calls `arrived` when the fetch ends, however it ends.
-pub fn state(area: &'static BundledArea, arrived: impl Fn() + 'static) -> AreaState {
-    if let Some(done) = DONE.with(|d| d.borrow().get(area.id).cloned()) {
-        return match done {
-            Ok(r) => AreaState::Ready(r),
-            Err(e) => AreaState::Failed(e),
+impl RulesetSource {
+    /// `site` is the site's own ruleset (the `ruleset` setting), `loader` the ruleset loader.
+    pub fn new(choice: RwSignal<Choice>, site: Option<String>, loader: Option<String>) -> Self {
+        let source = Self {
+            choice,
+            loads: StoredValue::new_local(Vec::new()),
+            paths: StoredValue::new_local((site, loader)),
+            owner: StoredValue::new_local(Owner::current().unwrap_or_default()),
+            site_partnership: RwSignal::new(None),
         };
+        // The first choice starts now: the embedded default is ready before the first render.
+        source.load(choice.get_untracked());
+        source
     }
-    if let Some(bytes) = area.embedded {
-        #[cfg(feature = "test-hooks")]
-        let bytes: &[u8] = if browser::test_failure().as_deref() == Some("unpack") {
-            b"not a packed ruleset"
-        } else {
-            bytes
-        };
-        let result = unpack(area, bytes);
-        DONE.with(|d| d.borrow_mut().insert(area.id, result.clone()));
-        return match result {
-            Ok(r) => AreaState::Ready(r),
-            Err(e) => AreaState::Failed(e),
-        };
-    }
-    let started = PENDING.with(|p| {
-        let mut p = p.borrow_mut();
-        let new = !p.contains(&area.id);
-        if new {
-            p.push(area.id);
+
+    /// The chosen ruleset's state (reactive): loading until its current attempt has ended.
+    pub fn state(&self) -> AreaState {
+        let load = self.load(self.choice.get());
+        let attempt = load.attempt.get();
+        match load.loaded.get() {
+            Some((a, Ok(r))) if a == attempt => AreaState::Ready(r),
+            Some((a, Err(f))) if a == attempt => AreaState::Failed(f),
+            _ => AreaState::Loading,
         }
-        new
-    });
-    if started {
-        wasm_bindgen_futures::spawn_local(async move {
-            let result = match browser::fetch_bytes(area.file).await {
-                Ok(bytes) => unpack(area, &bytes),
-                Err(e) => Err(format!(
-                    "The {} guidance could not be loaded ({e}). Check your connection and try again.",
-                    area.partnership
-                )),
-            };
-            DONE.with(|d| d.borrow_mut().insert(area.id, result));
-            PENDING.with(|p| p.borrow_mut().retain(|id| *id != area.id));
-            arrived();
+    }
+
+    /// "Try again": loads the current choice again.
+    pub fn refetch(&self) {
+        self.load(self.choice.get_untracked())
+            .attempt
+            .update(|n| *n += 1);
+    }
+
+    /// The site's own ruleset in the picker: by its partnership's name once it has loaded.
+    pub fn site_name(&self) -> Signal<String> {
+        let partnership = self.site_partnership;
+        Signal::derive(move || {
+            partnership.with(|p| match p {
+                Some(p) => format!("{p} (this site's ruleset)"),
+                None => "This site's ruleset".to_owned(),
+            })
+        })
+    }
+
+    /// The load of `choice`, started the first time it is asked for.
+    fn load(&self, choice: Choice) -> Load {
+        let known = self
+            .loads
+            .with_value(|loads| loads.iter().find(|l| l.choice == choice).copied());
+        if let Some(load) = known {
+            return load;
+        }
+        let (site, loader) = self.paths.get_value();
+        let site_partnership = self.site_partnership;
+        let load = self.owner.with_value(|owner| {
+            owner.with(|| {
+                let attempt = RwSignal::new(0u32);
+                let loaded = AsyncDerived::new_unsync(move || {
+                    let tried = attempt.get();
+                    let (site, loader) = (site.clone(), loader.clone());
+                    async move {
+                        let result = load(choice, site.as_deref(), loader.as_deref()).await;
+                        if let (Choice::Site, Ok(r)) = (choice, &result) {
+                            site_partnership.set(Some(r.provenance.partnership.clone()));
+                        }
+                        (tried, result)
+                    }
+                });
+                Load {
+                    choice,
+                    attempt,
+                    loaded,
+                }
+            })
         });
+        self.loads.update_value(|loads| loads.push(load));
+        load
     }
-    AreaState::Loading
 }
 
-/// Forgets a failed load so the next `state` tries again.
-pub fn forget_failure(area: &'static BundledArea) {
-    DONE.with(|d| {
-        let mut d = d.borrow_mut();
-        if d.get(area.id).is_some_and(|r| r.is_err()) {
-            d.remove(area.id);
+async fn load(choice: Choice, site: Option<&str>, loader: Option<&str>) -> Loaded {
+    match (choice, site) {
+        (Choice::Site, Some(path)) => site_ruleset::load(path, loader).await,
+        (Choice::Site, None) => Err(Failure::Unavailable(
+            "This site has no ruleset of its own.".into(),
+        )),
+        (Choice::Bundled(id), _) => match catalogue::find(id) {
+            Some(area) => bundled(area).await,
+            None => Err(Failure::Unavailable(format!(
+                "The area \u{201c}{id}\u{201d} is not bundled."
+            ))),
+        },
+    }
+}
+
+/// A bundled area: unpacked from the wasm (ready at once, no await) or fetched.
+async fn bundled(area: &'static BundledArea) -> Loaded {
+    let bytes = match area.embedded {
+        #[cfg(feature = "test-hooks")]
+        Some(_) if browser::test_failure().as_deref() == Some("unpack") => {
+            b"not a packed ruleset".to_vec()
         }
-    });
+        Some(bytes) => return unpack(area, bytes),
+        None => browser::fetch_bytes(area.file).await.map_err(|e| {
+            Failure::Unavailable(format!(
+                "The {} guidance could not be loaded ({e}). Check your connection and try again.",
+                area.partnership
+            ))
+        })?,
+    };
+    unpack(area, &bytes)
+}
+
+fn unpack(area: &BundledArea, bytes: &[u8]) -> Loaded {
+    catalogue::unpack(bytes).map(Arc::new).map_err(|e| {
+        Failure::Unavailable(format!(
+            "The {} guidance could not be read ({e}).",
+            area.partnership
+        ))
+    })
 }

@@ -26,8 +26,17 @@ pub fn OutcomePanel(outcome: Memo<Outcome>) -> impl IntoView {
                 <ul class="rules">{r.iter().map(rule_summary).collect_view()}</ul>
             }))}
             <h3>"What to do now"</h3>
+            // Keyed by route: a card stays in place (an open "Why this route" stays open) when
+            // others come or go, and re-renders only when its own content changes.
             <ol class="routes">
-                {move || routes.get().into_iter().map(|card| view! { <RouteCardView card=card /> }).collect_view()}
+                <For
+                    each=move || routes.with(|r| r.iter().map(|c| c.route.id.clone()).collect::<Vec<_>>())
+                    key=|id| id.clone()
+                    children=move |id| {
+                        let card = Memo::new(move |_| routes.with(|r| r.iter().find(|c| c.route.id == id).cloned()));
+                        move || card.get().map(|card| view! { <RouteCardView card=card /> })
+                    }
+                />
             </ol>
             <h3>"Why"</h3>
             {move || reasons.with(|(why, also)| view! {

@@ -206,3 +206,39 @@ test('early help tried without improvement: the level stays, the next level\'s r
   assert.match(await w.outcome.locator('.rule-texts').innerText(), /not managing to affect change/);
   await context.close();
 });
+
+test('the default area shows at once, with no "Loading" in between; a fetched area says it is loading', async () => {
+  const context = await env.browser.newContext();
+  // Every "Loading ..." status the widget ever puts on the page, however briefly.
+  await context.addInitScript(() => {
+    window.__loading = [];
+    new MutationObserver((records) => {
+      for (const r of records) for (const n of r.addedNodes) {
+        if (n.nodeType === 1 && n.matches('p.loading[role="status"]')) window.__loading.push(n.textContent);
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  const page = await openWidget(context, env.url, '?area=rotherham');
+  await areaShown(page, 'rotherham');
+  assert.deepEqual(await page.evaluate(() => window.__loading), [], 'the embedded default never shows "Loading"');
+  await page.getByLabel('Area', { exact: true }).selectOption('rochdale');
+  await areaShown(page, 'rochdale');
+  const seen = await page.evaluate(() => window.__loading);
+  assert.equal(seen.length, 1, `one "Loading" for Rochdale: ${seen}`);
+  assert.match(seen[0], /^Loading the .*Rochdale.* guidance\u2026$/);
+  await context.close();
+});
+
+test('route cards are a keyed list: an open "Why this route" stays open, on the same card, when a route is added above it', async () => {
+  const { context, page, w } = await phone('?area=rotherham');
+  await w.answerDanger('No');
+  await w.tick('Who have alleged abuse');
+  const mash = w.routes.filter({ hasText: 'Multi-Agency Safeguarding Hub' }).first();
+  await mash.locator('details.because summary').click();
+  await mash.evaluate((el) => { el.dataset.seen = 'before'; });
+  await w.answerDanger('Yes');
+  assert.match(await w.routes.first().innerText(), /999/, '999 comes first');
+  assert.equal(await mash.evaluate((el) => el.dataset.seen), 'before', 'the same element, moved, not drawn again');
+  assert.equal(await mash.locator('details.because').evaluate((d) => d.open), true, 'still open');
+  await context.close();
+});

@@ -22,7 +22,8 @@ after(async () => { await env?.close(); });
 function siteFiles(dir) {
   return fs.readdirSync(dir, { recursive: true })
     .map((f) => f.split(path.sep).join('/'))
-    .filter((f) => f !== 'sw.js' && fs.statSync(path.join(dir, f)).isFile())
+    // _headers is for the host (Netlify, Cloudflare Pages), which never serves it.
+    .filter((f) => f !== 'sw.js' && f !== '_headers' && fs.statSync(path.join(dir, f)).isFile())
     .sort();
 }
 

@@ -83,6 +83,30 @@ test('nothing leaves the device and nothing is kept: a full session in every are
   }
 });
 
+test('web/_headers is the one source of the headers: every file gets them, a year\'s cache only for a hashed name, and the file is never served', async () => {
+  const readme = fs.readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  assert.ok(readme.includes(`Content-Security-Policy: ${contentSecurityPolicy()}`), 'the README shows the policy of web/_headers');
+  const files = fs.readdirSync(DIST, { recursive: true }).map((f) => f.split(path.sep).join('/'))
+    .filter((f) => fs.statSync(path.join(DIST, f)).isFile());
+  assert.ok(files.includes('_headers'), 'the build copies _headers into dist/ for the host');
+  const sw = fs.readFileSync(path.join(DIST, 'sw.js'), 'utf8');
+  assert.ok(!sw.includes('"_headers"'), 'the service worker does not ask for it (hosts do not serve it)');
+  for (const f of files) {
+    const response = await fetch(new URL(f, env.url));
+    if (f === '_headers') {
+      assert.equal(response.status, 404, 'not served');
+      continue;
+    }
+    assert.equal(response.status, 200, f);
+    const h = response.headers;
+    const hashed = /-[0-9a-f]{12,}(_bg)?\.\w+$/.test(f); // as web/sw.js tells them
+    assert.equal(h.get('cache-control'), hashed ? 'public, max-age=31536000, immutable' : 'no-cache', f);
+    assert.equal(h.get('referrer-policy'), 'no-referrer', f);
+    assert.equal(h.get('x-content-type-options'), 'nosniff', f);
+    if (f.endsWith('.html')) assert.equal(h.get('content-security-policy'), contentSecurityPolicy(), f);
+  }
+});
+
 test('the strict Content-Security-Policy is sent, enforced, and never violated by the widget', async () => {
   const context = await env.browser.newContext();
   await recordCspViolations(context);
