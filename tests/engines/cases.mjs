@@ -171,9 +171,12 @@ CASES.push({
     await danger(t, 'Yes');
     const before = Date.now();
     // The button in the 999 bar (the skip link of the same name is off screen until focused).
-    await t.d.click({ selector: 'header a.exit-button' });
-    await t.waitUntil(() => t.requests.outside(before).some((e) => e.origin === 'https://www.bbc.co.uk'),
-      'the browser went to https://www.bbc.co.uk/weather');
+    await t.d.click({ selector: 'header a.exit-button' }, { leaves: true });
+    // Chromium and Firefox send https through the suite's proxy, which records it; WebKitGTK
+    // does not use the proxy for https (no CONNECT reaches it), so there the address shows it.
+    await t.waitUntil(async () => t.requests.outside(before).some((e) => e.origin === 'https://www.bbc.co.uk')
+      || (t.engine === 'webkit' && (await t.d.url()).startsWith('https://www.bbc.co.uk/weather')),
+    'the browser went to https://www.bbc.co.uk/weather');
     t.allowOutside('https://www.bbc.co.uk');
     const url = await t.waitUntil(async () => { const u = await t.d.url(); return u.startsWith(site.origin) ? null : u; },
       'the widget page is gone');

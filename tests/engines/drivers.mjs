@@ -192,6 +192,14 @@ class WebKitDriver extends Driver {
     await this.session.get(url).catch((e) => {
       if (!/load|network|timeout|resolve/i.test(e.message)) throw e;
     });
+    // pageLoadStrategy 'none' (see launchWebKit): wait here until the document is the new one
+    // and loaded; a page that fails to load (off the network) does not stop the case.
+    const end = Date.now() + 20000;
+    while (Date.now() < end) {
+      const [href, state] = await this.session.executeScript('return [location.href, document.readyState]').catch(() => ['', '']);
+      if (href === url && state === 'complete') return;
+      await new Promise((r) => setTimeout(r, 50));
+    }
   }
   async url() { return this.session.getCurrentUrl(); }
   async eval(fn, ...args) {
@@ -210,8 +218,31 @@ class WebKitDriver extends Driver {
     if (!el) throw new Error(`nothing matches ${JSON.stringify(spec)}`);
     return el;
   }
-  async click(spec) { await (await this.handle(spec)).click(); }
-  async type(spec, text) { await (await this.handle(spec)).sendKeys(text); }
+  /** Scrolls `el` to the middle of the window first, as a reader scrolls to what they tap:
+   *  WebKitWebDriver takes MiniBrowser's window (toolbar included) for the viewport, so an
+   *  element up to ~70 px below the bottom edge counts as in view, is not scrolled to, and its
+   *  click fails as "not interactable" (seen on Trafford's second tier and on search results
+   *  just under the search box). The WebDriver click that follows still checks it is on screen. */
+  async inView(el) {
+    await this.session.executeScript('arguments[0].scrollIntoView({ block: "center", inline: "nearest" })', el);
+    return el;
+  }
+  async click(spec, { leaves = false } = {}) {
+    const el = await this.inView(await this.handle(spec));
+    if (!leaves) { await el.click(); return; }
+    // A click that leaves the page: WebKitWebDriver's click waits for the next page to load,
+    // and off the network it never does (the case hung until its timeout). The same checks as
+    // WebDriver's click (on screen, nothing over its centre), then the click from the page,
+    // after the script has returned.
+    const hit = await this.session.executeScript(`const el = arguments[0]; const r = el.getBoundingClientRect();
+      const x = r.left + r.width / 2, y = r.top + r.height / 2;
+      const top = (el.getRootNode().elementFromPoint ? el.getRootNode() : document).elementFromPoint(x, y);
+      const ok = r.width > 0 && r.height > 0 && y >= 0 && y <= innerHeight && x >= 0 && x <= innerWidth && !!top && (top === el || el.contains(top));
+      if (ok) setTimeout(() => el.click(), 0);
+      return ok ? 'clicked' : JSON.stringify({ rect: r, at: top && top.outerHTML.slice(0, 120) });`, el);
+    if (hit !== 'clicked') throw new Error(`${JSON.stringify(spec)} is not clickable: ${hit}`);
+  }
+  async type(spec, text) { await (await this.inView(await this.handle(spec))).sendKeys(text); }
   async frame(selector) {
     if (!selector) { await this.session.switchTo().defaultContent(); return; }
     await this.session.switchTo().defaultContent();
@@ -296,7 +327,9 @@ async function launchWebKit({ proxyPort, log, attempts = 4 }) {
           browserName: 'MiniBrowser',
           'webkitgtk:browserOptions': { binary, args: ['--automation'] },
           proxy: { proxyType: 'manual', httpProxy: `127.0.0.1:${proxyPort}`, sslProxy: `127.0.0.1:${proxyPort}`, noProxy: ['127.0.0.1', 'localhost'] },
-          pageLoadStrategy: 'normal',
+          // 'none': WebKitWebDriver otherwise holds every command after a click that leaves
+          // the page until the next page loads, and off the network it never does.
+          pageLoadStrategy: 'none',
         })
         .build();
       await session.manage().setTimeouts({ script: 30000, pageLoad: 30000 });
