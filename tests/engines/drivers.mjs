@@ -100,10 +100,14 @@ class PageDriver extends Driver {
   }
   async click(spec) { await (await this.handle(spec)).click(); }
   async type(spec, text) { await (await this.handle(spec)).type(text); }
-  async frame(selector) {
-    if (!selector) { this.target = this.page; return; }
-    const el = await this.page.waitForSelector(selector);
-    this.target = await el.contentFrame();
+  /** Into the frame `selectors[0]` of the page, then `selectors[1]` inside it, and so on;
+   *  no selector: back to the page. */
+  async frame(...selectors) {
+    this.target = this.page;
+    for (const selector of selectors.filter(Boolean)) {
+      const el = await this.target.waitForSelector(selector);
+      this.target = await el.contentFrame();
+    }
   }
   async screenshot(file) { await this.page.screenshot({ path: file }); }
   async close() { await this._close(); }
@@ -243,12 +247,22 @@ class WebKitDriver extends Driver {
     if (hit !== 'clicked') throw new Error(`${JSON.stringify(spec)} is not clickable: ${hit}`);
   }
   async type(spec, text) { await (await this.inView(await this.handle(spec))).sendKeys(text); }
-  async frame(selector) {
-    if (!selector) { await this.session.switchTo().defaultContent(); return; }
+  async frame(...selectors) {
     await this.session.switchTo().defaultContent();
-    const el = await this.session.wait(async () => (await this.session.executeScript(
-      'return document.querySelector(arguments[0])', selector)) || null, 15000, `frame ${selector}`);
-    await this.session.switchTo().frame(el);
+    for (const selector of selectors.filter(Boolean)) {
+      const el = await this.session.wait(async () => (await this.session.executeScript(
+        'return document.querySelector(arguments[0])', selector)) || null, 15000, `frame ${selector}`);
+      await this.session.switchTo().frame(el);
+      // pageLoadStrategy 'none': the frame's document may still be loading (a script run in it
+      // now would be cut off by its unload); wait until it is its own page, loaded.
+      const end = Date.now() + 15000;
+      for (;;) {
+        const [href, state] = await this.session.executeScript('return [location.href, document.readyState]').catch(() => ['', '']);
+        if (href && href !== 'about:blank' && state === 'complete') break;
+        if (Date.now() > end) throw new Error(`frame ${selector}: not loaded (${href} ${state})`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    }
   }
   async setViewport(width, height) {
     // The window's rect includes its decorations: set it, then correct by what the page sees.
@@ -265,7 +279,13 @@ class WebKitDriver extends Driver {
     await this.session.switchTo().defaultContent();
     await this.session.get('about:blank');
   }
-  async screenshot(file) { fs.writeFileSync(file, Buffer.from(await this.session.takeScreenshot(), 'base64')); }
+  async screenshot(file) {
+    // Bounded and not a check: WebKitWebDriver sometimes never answers a screenshot (seen about
+    // one in fifty, after a frame's load); the case goes on, the missing file is logged.
+    const png = await Promise.race([this.session.takeScreenshot(), new Promise((r) => setTimeout(r, 10000, null))]);
+    if (png === null) { process.stderr.write(`engines: webkit: no screenshot in 10 s for ${path.basename(file)}\n`); return; }
+    fs.writeFileSync(file, Buffer.from(png, 'base64'));
+  }
   async close() { await this._close(); }
 }
 
@@ -374,3 +394,20 @@ export async function launch(engine, options) {
 }
 
 export const SHOTS = path.resolve('target/screenshots/engines');
+
+// Every WebKit driver call is kept with its time (the last 40), and printed when a case fails,
+// to show a call that hung; TW_TRACE=1 prints each as it goes.
+for (const name of ['goto', 'eval', 'click', 'type', 'frame', 'setViewport', 'newPage', 'screenshot']) {
+  const plain = WebKitDriver.prototype[name];
+  WebKitDriver.prototype[name] = async function (...args) {
+    const start = Date.now();
+    const what = `${name} ${String(args[0]).slice(0, 50).replace(/\s+/g, ' ')}`;
+    const entry = { what, start, ms: null };
+    this.calls = [...(this.calls ?? []).slice(-39), entry];
+    if (process.env.TW_TRACE) process.stderr.write(`trace ${what}\n`);
+    try { return await plain.apply(this, args); } finally { entry.ms = Date.now() - start; }
+  };
+}
+WebKitDriver.prototype.recentCalls = function () {
+  return (this.calls ?? []).map((c) => `${new Date(c.start).toISOString().slice(11, 23)} ${c.what}: ${c.ms === null ? 'NO ANSWER YET' : `${c.ms} ms`}`);
+};
