@@ -53,7 +53,7 @@ class Driver {
       const host = document.querySelector('[data-threshold-widget]');
       const root = host?.shadowRoot ?? document;
       const rows = root.querySelector('.indicators');
-      return !!root.querySelector('#app[data-ready="true"]') && (!rows || rows.dataset.rows === 'all');
+      return !!root.querySelector('#app[data-ready="true"]') && rows?.dataset.rows === 'all';
     }, [], { message: 'the widget mounted (#app[data-ready="true"]) with every indicator row drawn' });
   }
 
