@@ -1,7 +1,8 @@
 # The README's commands. Each installs what is missing first, so they work on a fresh machine.
 #   make run    build a release and serve it at http://127.0.0.1:8080
-#   make test   every test: native engine tests, then the built page in headless Chromium
-#   make test-engines  the cross-engine cases in Chromium, Firefox ESR and WebKitGTK (not yet in make test)
+#   make test   every test: native engine tests, the built page in headless Chromium, then the
+#               cross-engine cases (test-engines)
+#   make test-engines  the cross-engine cases in Chromium, Firefox ESR and WebKitGTK, off the network
 #   make dist   only build the site into dist/
 #   make dist-test  the site with test hooks, into target/dist-test/ (browser tests only)
 #   make bench  first-load bytes (brotli, gzip) and time to ready under 4x CPU throttling
@@ -63,10 +64,10 @@ lint: deps
 test-browser: deps-browser dist dist-test
 	node --test --test-concurrency=1 tests/browser/
 
-test: deps-browser lint test-native test-browser
+test: deps-browser lint test-native test-browser test-engines
 
 # The cross-engine cases (tests/engines/) in Chromium, Firefox ESR and WebKitGTK, off the network.
-# Not yet in `test`: it joins once it passes ten runs in a row (README, "Which engine runs what").
+# Part of `test`, after test-browser (README, "Which engine runs what").
 test-engines: dist
 	@scripts/install-deps.sh engines
 	tests/engines/run.sh

@@ -53,7 +53,7 @@ class Driver {
       const host = document.querySelector('[data-threshold-widget]');
       const root = host?.shadowRoot ?? document;
       const rows = root.querySelector('.indicators');
-      return !!root.querySelector('#app[data-ready="true"]') && (!rows || rows.dataset.rows === 'all');
+      return !!root.querySelector('#app[data-ready="true"]') && rows?.dataset.rows === 'all';
     }, [], { message: 'the widget mounted (#app[data-ready="true"]) with every indicator row drawn' });
   }
 
@@ -100,10 +100,14 @@ class PageDriver extends Driver {
   }
   async click(spec) { await (await this.handle(spec)).click(); }
   async type(spec, text) { await (await this.handle(spec)).type(text); }
-  async frame(selector) {
-    if (!selector) { this.target = this.page; return; }
-    const el = await this.page.waitForSelector(selector);
-    this.target = await el.contentFrame();
+  /** Into the frame `selectors[0]` of the page, then `selectors[1]` inside it, and so on;
+   *  no selector: back to the page. */
+  async frame(...selectors) {
+    this.target = this.page;
+    for (const selector of selectors.filter(Boolean)) {
+      const el = await this.target.waitForSelector(selector);
+      this.target = await el.contentFrame();
+    }
   }
   async screenshot(file) { await this.page.screenshot({ path: file }); }
   async close() { await this._close(); }
@@ -192,6 +196,14 @@ class WebKitDriver extends Driver {
     await this.session.get(url).catch((e) => {
       if (!/load|network|timeout|resolve/i.test(e.message)) throw e;
     });
+    // pageLoadStrategy 'none' (see launchWebKit): wait here until the document is the new one
+    // and loaded; a page that fails to load (off the network) does not stop the case.
+    const end = Date.now() + 20000;
+    while (Date.now() < end) {
+      const [href, state] = await this.session.executeScript('return [location.href, document.readyState]').catch(() => ['', '']);
+      if (href === url && state === 'complete') return;
+      await new Promise((r) => setTimeout(r, 50));
+    }
   }
   async url() { return this.session.getCurrentUrl(); }
   async eval(fn, ...args) {
@@ -210,14 +222,47 @@ class WebKitDriver extends Driver {
     if (!el) throw new Error(`nothing matches ${JSON.stringify(spec)}`);
     return el;
   }
-  async click(spec) { await (await this.handle(spec)).click(); }
-  async type(spec, text) { await (await this.handle(spec)).sendKeys(text); }
-  async frame(selector) {
-    if (!selector) { await this.session.switchTo().defaultContent(); return; }
+  /** Scrolls `el` to the middle of the window first, as a reader scrolls to what they tap:
+   *  WebKitWebDriver takes MiniBrowser's window (toolbar included) for the viewport, so an
+   *  element up to ~70 px below the bottom edge counts as in view, is not scrolled to, and its
+   *  click fails as "not interactable" (seen on Trafford's second tier and on search results
+   *  just under the search box). The WebDriver click that follows still checks it is on screen. */
+  async inView(el) {
+    await this.session.executeScript('arguments[0].scrollIntoView({ block: "center", inline: "nearest" })', el);
+    return el;
+  }
+  async click(spec, { leaves = false } = {}) {
+    const el = await this.inView(await this.handle(spec));
+    if (!leaves) { await el.click(); return; }
+    // A click that leaves the page: WebKitWebDriver's click waits for the next page to load,
+    // and off the network it never does (the case hung until its timeout). The same checks as
+    // WebDriver's click (on screen, nothing over its centre), then the click from the page,
+    // after the script has returned.
+    const hit = await this.session.executeScript(`const el = arguments[0]; const r = el.getBoundingClientRect();
+      const x = r.left + r.width / 2, y = r.top + r.height / 2;
+      const top = (el.getRootNode().elementFromPoint ? el.getRootNode() : document).elementFromPoint(x, y);
+      const ok = r.width > 0 && r.height > 0 && y >= 0 && y <= innerHeight && x >= 0 && x <= innerWidth && !!top && (top === el || el.contains(top));
+      if (ok) setTimeout(() => el.click(), 0);
+      return ok ? 'clicked' : JSON.stringify({ rect: r, at: top && top.outerHTML.slice(0, 120) });`, el);
+    if (hit !== 'clicked') throw new Error(`${JSON.stringify(spec)} is not clickable: ${hit}`);
+  }
+  async type(spec, text) { await (await this.inView(await this.handle(spec))).sendKeys(text); }
+  async frame(...selectors) {
     await this.session.switchTo().defaultContent();
-    const el = await this.session.wait(async () => (await this.session.executeScript(
-      'return document.querySelector(arguments[0])', selector)) || null, 15000, `frame ${selector}`);
-    await this.session.switchTo().frame(el);
+    for (const selector of selectors.filter(Boolean)) {
+      const el = await this.session.wait(async () => (await this.session.executeScript(
+        'return document.querySelector(arguments[0])', selector)) || null, 15000, `frame ${selector}`);
+      await this.session.switchTo().frame(el);
+      // pageLoadStrategy 'none': the frame's document may still be loading (a script run in it
+      // now would be cut off by its unload); wait until it is its own page, loaded.
+      const end = Date.now() + 15000;
+      for (;;) {
+        const [href, state] = await this.session.executeScript('return [location.href, document.readyState]').catch(() => ['', '']);
+        if (href && href !== 'about:blank' && state === 'complete') break;
+        if (Date.now() > end) throw new Error(`frame ${selector}: not loaded (${href} ${state})`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    }
   }
   async setViewport(width, height) {
     // The window's rect includes its decorations: set it, then correct by what the page sees.
@@ -234,7 +279,13 @@ class WebKitDriver extends Driver {
     await this.session.switchTo().defaultContent();
     await this.session.get('about:blank');
   }
-  async screenshot(file) { fs.writeFileSync(file, Buffer.from(await this.session.takeScreenshot(), 'base64')); }
+  async screenshot(file) {
+    // Bounded and not a check: WebKitWebDriver sometimes never answers a screenshot (seen about
+    // one in fifty, after a frame's load); the case goes on, the missing file is logged.
+    const png = await Promise.race([this.session.takeScreenshot(), new Promise((r) => setTimeout(r, 10000, null))]);
+    if (png === null) { process.stderr.write(`engines: webkit: no screenshot in 10 s for ${path.basename(file)}\n`); return; }
+    fs.writeFileSync(file, Buffer.from(png, 'base64'));
+  }
   async close() { await this._close(); }
 }
 
@@ -296,7 +347,9 @@ async function launchWebKit({ proxyPort, log, attempts = 4 }) {
           browserName: 'MiniBrowser',
           'webkitgtk:browserOptions': { binary, args: ['--automation'] },
           proxy: { proxyType: 'manual', httpProxy: `127.0.0.1:${proxyPort}`, sslProxy: `127.0.0.1:${proxyPort}`, noProxy: ['127.0.0.1', 'localhost'] },
-          pageLoadStrategy: 'normal',
+          // 'none': WebKitWebDriver otherwise holds every command after a click that leaves
+          // the page until the next page loads, and off the network it never does.
+          pageLoadStrategy: 'none',
         })
         .build();
       await session.manage().setTimeouts({ script: 30000, pageLoad: 30000 });
@@ -341,3 +394,20 @@ export async function launch(engine, options) {
 }
 
 export const SHOTS = path.resolve('target/screenshots/engines');
+
+// Every WebKit driver call is kept with its time (the last 40), and printed when a case fails,
+// to show a call that hung; TW_TRACE=1 prints each as it goes.
+for (const name of ['goto', 'eval', 'click', 'type', 'frame', 'setViewport', 'newPage', 'screenshot']) {
+  const plain = WebKitDriver.prototype[name];
+  WebKitDriver.prototype[name] = async function (...args) {
+    const start = Date.now();
+    const what = `${name} ${String(args[0]).slice(0, 50).replace(/\s+/g, ' ')}`;
+    const entry = { what, start, ms: null };
+    this.calls = [...(this.calls ?? []).slice(-39), entry];
+    if (process.env.TW_TRACE) process.stderr.write(`trace ${what}\n`);
+    try { return await plain.apply(this, args); } finally { entry.ms = Date.now() - start; }
+  };
+}
+WebKitDriver.prototype.recentCalls = function () {
+  return (this.calls ?? []).map((c) => `${new Date(c.start).toISOString().slice(11, 23)} ${c.what}: ${c.ms === null ? 'NO ANSWER YET' : `${c.ms} ms`}`);
+};

@@ -99,8 +99,12 @@ for (const engine of engines) {
         };
         await d.newPage();
         try {
-          await c.run(t);
+          // A case that hangs fails here first (before node:test's 90 s), so its calls are shown.
+          let timer;
+          await Promise.race([c.run(t), new Promise((_, no) => { timer = setTimeout(no, 80000, new Error('the case took over 80 s')); })])
+            .finally(() => clearTimeout(timer));
         } catch (e) {
+          if (d.recentCalls) say(`${engine}: "${c.name}" failed; the driver's last calls:\n  ${d.recentCalls().join('\n  ')}`);
           await d.screenshot(path.join(shots, `failed-${c.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}.png`)).catch(() => {});
           throw e;
         }

@@ -67,3 +67,17 @@ export async function endAll() {
 }
 
 process.on('exit', () => { for (const c of live) signalGroup(c, 'SIGKILL'); });
+
+// Stopped from outside (Ctrl-C, `timeout`, CI cancelling): end every browser, driver and Xvfb
+// by its pid (its process group) before going, so nothing is left running on the machine.
+for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP']) {
+  process.once(signal, () => {
+    const pids = [...live].map((c) => c.pid);
+    process.stderr.write(`engines: ${signal}: ending process groups ${pids.join(', ') || '(none)'}\n`);
+    for (const c of live) signalGroup(c, 'SIGTERM');
+    setTimeout(() => {
+      for (const c of live) signalGroup(c, 'SIGKILL');
+      process.exit(128 + ({ SIGHUP: 1, SIGINT: 2, SIGTERM: 15 })[signal]);
+    }, 1500);
+  });
+}

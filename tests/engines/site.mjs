@@ -84,14 +84,28 @@ export async function startSites(log) {
     let origin;
     const server = http.createServer((req, res) => {
       log.add(origin, req.url);
-      const { pathname } = new URL(req.url, 'http://x');
+      const { pathname, searchParams } = new URL(req.url, 'http://x');
       if (pathname.startsWith(PREFIX)) { dist.emit('request', req, res); return; }
+      if (pathname === '/phone.html') {
+        // A phone's screen: `src` in a 360 x 740 frame, for an engine whose window cannot be
+        // made that narrow (MiniBrowser's is 447 px at the least), and for the embeds mid-scroll.
+        const src = searchParams.get('src') ?? '';
+        if (!/^http:\/\/(127\.0\.0\.1|localhost):\d+\//.test(src)) { res.writeHead(400); res.end('src: a loopback URL'); return; }
+        res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-cache' });
+        res.end(`<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>phone</title>
+<style>html, body { margin: 0; } iframe { display: block; width: 360px; height: 740px; border: 0; }</style></head>
+<body><iframe id="phone" title="phone" src="${src.replaceAll('&', '&amp;').replaceAll('"', '&quot;')}"></iframe></body></html>`);
+        return;
+      }
       const file = siteFile(EXAMPLES, '/', pathname);
       if (!file) { res.writeHead(404, { 'Content-Type': 'text/plain' }); res.end('Not found'); return; }
       const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
       let text = fs.readFileSync(file);
       if (type.startsWith('text/html')) {
         text = String(text).replaceAll(EXAMPLE_WIDGET, widget.origin).replaceAll(EXAMPLE_HOST, origin);
+        // ?area=X: the example's fixed area (Rotherham) replaced by another.
+        const area = searchParams.get('area');
+        if (area && /^[a-z-]+$/.test(area)) text = text.replaceAll('fixed-area=rotherham', `fixed-area=${area}`).replaceAll('data-area="rotherham"', `data-area="${area}"`);
       }
       res.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-cache' });
       res.end(text);
