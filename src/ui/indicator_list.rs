@@ -18,8 +18,10 @@ pub fn IndicatorList(
         let index = index.clone();
         Memo::new(move |_| query.with(|q| index.search(q)))
     };
-    // What a row shows: its hits; when nothing matches, the nearest indicators show too.
-    let visible = move |i: usize| results.with(|r| r.is_shown(i) || r.nearest.contains(&i));
+    // Each row's part of the results (shown, and its hits; when nothing matches, the nearest
+    // indicators show too), in a signal of its own, set only when it changes: a keystroke
+    // touches the rows whose part changed, not all 201 of Milton Keynes.
+    let rows = row_signals(total, results);
 
     // Grouped by domain, each row says its level; grouped by level, the heading does.
     let by_domain = ruleset.uses_domains();
@@ -53,9 +55,9 @@ pub fn IndicatorList(
         .into_iter()
         .enumerate()
         .map(|(g, (heading, items))| {
-            let members: Vec<usize> = items.iter().map(|i| position(i)).collect();
-            let group_hidden = move || !members.iter().any(|&i| visible(i));
-            type Row = (Indicator, usize, Option<String>, Vec<(String, String)>, RwSignal<bool>);
+            let members: Vec<RwSignal<RowPart>> = items.iter().map(|i| rows[position(i)]).collect();
+            let group_hidden = move || !members.iter().any(|row| row.with(|r| r.0));
+            type Row = (Indicator, Option<String>, Vec<(String, String)>, RwSignal<bool>, RwSignal<RowPart>);
             let items: Vec<Row> = items
                 .into_iter()
                 .map(|ind| {
@@ -69,7 +71,7 @@ pub fn IndicatorList(
                         })
                         .collect();
                     let level = by_domain.then(|| level_name(ind)).flatten();
-                    (ind.clone(), i, level, related, ticked[&ind.id])
+                    (ind.clone(), level, related, ticked[&ind.id], rows[i])
                 })
                 .collect();
             let shown = Memo::new(move |_| drawn.get() > g);
@@ -77,8 +79,8 @@ pub fn IndicatorList(
                 shown.get().then(|| {
                     items
                         .iter()
-                        .map(|(ind, i, level, related, ticked)| {
-                            indicator_row(ind, *i, level.clone(), related.clone(), *ticked, results, answers)
+                        .map(|(ind, level, related, ticked, part)| {
+                            indicator_row(ind, level.clone(), related.clone(), *ticked, *part, answers)
                         })
                         .collect_view()
                 })
@@ -229,6 +231,36 @@ fn ticked_signals(
     signals
 }
 
+/// What one row shows: whether it is shown, and its matched words (`None` when hidden or
+/// when the query is empty).
+type RowPart = (bool, Option<Vec<search::Hit>>);
+
+/// One signal per row, kept in step with the results by one effect that sets only the rows
+/// whose part changed.
+fn row_signals(count: usize, results: Memo<Results>) -> Arc<Vec<RwSignal<RowPart>>> {
+    let part = |r: &Results, i: usize| -> RowPart {
+        (
+            r.is_shown(i) || r.nearest.contains(&i),
+            r.shown.get(i).cloned().flatten(),
+        )
+    };
+    let signals: Arc<Vec<RwSignal<RowPart>>> = Arc::new(
+        results.with_untracked(|r| (0..count).map(|i| RwSignal::new(part(r, i))).collect()),
+    );
+    let each = signals.clone();
+    Effect::new(move |_| {
+        results.with(|r| {
+            for (i, s) in each.iter().enumerate() {
+                let now = part(r, i);
+                if s.with_untracked(|before| *before != now) {
+                    s.set(now);
+                }
+            }
+        })
+    });
+    signals
+}
+
 /// Draws one more group of rows in each task until `count` are drawn; stops if the list has
 /// gone (another area was chosen).
 fn draw_later(drawn: RwSignal<usize>, count: usize) {
@@ -249,24 +281,14 @@ fn draw_later(drawn: RwSignal<usize>, count: usize) {
 /// One tickable indicator; hidden (but still ticked) when the search does not show it.
 fn indicator_row(
     ind: &Indicator,
-    i: usize,
     level: Option<String>,
     related: Vec<(String, String)>,
     ticked: RwSignal<bool>,
-    results: Memo<Results>,
+    mine: RwSignal<RowPart>,
     answers: RwSignal<Answers>,
 ) -> impl IntoView {
     let id = ind.id.clone();
     let dom_id = format!("ind-{id}");
-    // This row's own part of the results, so a keystroke redraws only the rows it changes.
-    let mine = Memo::new(move |_| {
-        results.with(|r| {
-            (
-                r.is_shown(i) || r.nearest.contains(&i),
-                r.shown.get(i).cloned().flatten(),
-            )
-        })
-    });
     let hidden = move || !mine.with(|m| m.0);
     let text = ind.text.clone();
     let label = {
