@@ -317,6 +317,11 @@ pub fn decision_table(ruleset: &Ruleset) -> DecisionTable {
 }
 
 /// "document: Section 4", "national guidance: 999", "this guide's reading: why".
+/// "- Source: ...; basis: ..." for a route, rule or consent note.
+fn source_line(out: &mut String, source: &str, basis: Option<&Basis>) {
+    let _ = writeln!(out, "- Source: {source}; basis: {}", basis_words(basis));
+}
+
 pub fn basis_words(basis: Option<&Basis>) -> String {
     match basis {
         Some(Basis::Document(s)) => format!("the document: {s}"),
@@ -615,12 +620,7 @@ pub fn markdown(ruleset: &Ruleset, table: &DecisionTable) -> String {
         if let Some(find) = &route.find_details {
             let _ = writeln!(out, "- Finding the details: {}", find.trim());
         }
-        let _ = writeln!(
-            out,
-            "- Source: {}; basis: {}",
-            route.source,
-            basis_words(route.basis.as_ref())
-        );
+        source_line(&mut out, &route.source, route.basis.as_ref());
         let _ = writeln!(
             out,
             "- Applies when: {}",
@@ -646,12 +646,7 @@ pub fn markdown(ruleset: &Ruleset, table: &DecisionTable) -> String {
             "- The document's words: \u{201c}{}\u{201d}",
             rule.text.trim()
         );
-        let _ = writeln!(
-            out,
-            "- Source: {}; basis: {}",
-            rule.source,
-            basis_words(rule.basis.as_ref())
-        );
+        source_line(&mut out, &rule.source, rule.basis.as_ref());
         let _ = writeln!(out, "- Fires in {n} of {} rows\n", table.rows.len());
     }
 
@@ -663,12 +658,7 @@ pub fn markdown(ruleset: &Ruleset, table: &DecisionTable) -> String {
         let n = shown_in(&|r| r.outcome.consent.iter().any(|c| c.id == note.id));
         let _ = writeln!(out, "### `{}`\n", note.id);
         let _ = writeln!(out, "- Says: \u{201c}{}\u{201d}", note.text.trim());
-        let _ = writeln!(
-            out,
-            "- Source: {}; basis: {}",
-            note.source,
-            basis_words(note.basis.as_ref())
-        );
+        source_line(&mut out, &note.source, note.basis.as_ref());
         let _ = writeln!(
             out,
             "- Applies when: {}",
