@@ -1,4 +1,5 @@
 use super::route_card::RouteCardView;
+use crate::engine::wording;
 use crate::engine::{Basis, ConsentNote, FiredRule, Guidance, Outcome, Reason, RuleEffect};
 use leptos::prelude::*;
 
@@ -127,8 +128,8 @@ fn reminder(g: &Guidance) -> AnyView {
     view! {
         <div class="reminder">
             <p>
-                <strong>"This is a guide. "</strong>
-                "It does not replace your professional judgement or a conversation with your designated safeguarding lead. "
+                <strong>{wording::GUIDE_NOTICE_LEAD} " "</strong>
+                {wording::GUIDE_NOTICE_REST} " "
                 {r.text.clone()} <span class="cite">" (" {r.source.clone()} ")"</span>
                 {basis_note(r.basis.as_ref())}
             </p>
