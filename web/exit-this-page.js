@@ -5,10 +5,11 @@
 // so Back cannot bring the answers back.
 //
 // Plain JavaScript, loaded as a file of the site, so it works even when the wasm has not loaded.
-// The destination is the links' href: the site's default (index.html, or the `exit-page`
-// setting), replaced per area when its ruleset sets `exit_page`. It is off when the widget's
-// element (<html>, or the host element of a script embed) has data-exit-page="off" (the
-// site) or data-exit-page-area="off" (the area). Mounted by widget.js, the widget is in a
+// The destination is the links' href, set by the widget from the engine's one answer
+// (`exit_destination`: the area's `exit_page`, else the site's `exit-page` setting, else the
+// page's own link). It is off when the widget's element (<html>, or the host element of a
+// script embed) has data-exit-page-area="off" (the widget writes it when the site or the area
+// turns it off) or data-exit-page="off" (written by a site in its own HTML). Mounted by widget.js, the widget is in a
 // shadow root; in embed.html it is in a frame, and leaving takes the whole page away.
 (() => {
   const PRESSES = 3;
