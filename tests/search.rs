@@ -7,7 +7,9 @@ mod common;
 use proptest::prelude::*;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashSet};
-use threshold_widget::engine::search::{highlight, notes, How, Index};
+use threshold_widget::engine::search::{
+    highlight, literal_results, matches, notes, resolve_related, How, Index, Item,
+};
 use threshold_widget::engine::thesaurus::{self, Thesaurus};
 use threshold_widget::engine::Ruleset;
 
@@ -288,6 +290,77 @@ fn related_indicators_share_a_concern_at_another_level_and_explicit_links_win() 
     r2.indicators[episodes].related = vec!["l5-abandoned".into()];
     let ix2 = Index::new(&r2, &thesaurus());
     assert_eq!(ix2.related(episodes), [pos("l5-abandoned")]);
+}
+
+/// The page shows related indicators from the packed ruleset, without the search engine:
+/// every bundled area as packed by build.rs carries exactly the engine's related indicators.
+#[test]
+fn packed_areas_carry_the_engines_related_indicators() {
+    let areas = areas();
+    for area in threshold_widget::catalogue::AREAS {
+        let Some((r, ix)) = areas.get(area.id) else {
+            continue;
+        };
+        let packed = area.ruleset().expect("embedded natively").unwrap();
+        let mut with_related = 0;
+        for (i, ind) in packed.indicators.iter().enumerate() {
+            let engine: Vec<&str> = ix
+                .related(i)
+                .iter()
+                .map(|&j| r.indicators[j].id.as_str())
+                .collect();
+            let shown: Vec<&str> = ind.related.iter().map(|id| id.as_str()).collect();
+            assert_eq!(shown, engine, "{}: {}", area.id, ind.id);
+            with_related += usize::from(!engine.is_empty());
+        }
+        assert!(with_related > 0, "{}: some indicators have related ones", area.id);
+    }
+}
+
+#[test]
+fn resolving_related_keeps_explicit_links() {
+    let areas = areas();
+    let (r, _) = &areas["rochdale"];
+    let mut r = r.clone();
+    let episodes = r
+        .indicators
+        .iter()
+        .position(|i| i.id.as_str() == "l2-episodes-missing-from-home")
+        .unwrap();
+    r.indicators[episodes].related = vec!["l5-abandoned".into()];
+    resolve_related(&mut r, &thesaurus());
+    assert_eq!(r.indicators[episodes].related, ["l5-abandoned"]);
+}
+
+/// The search module indexes only texts and keywords (`Index::of`); it answers every term
+/// of the file exactly as the engine's index of the whole ruleset does.
+#[test]
+fn the_search_modules_index_answers_as_the_engines() {
+    let t = thesaurus();
+    let areas = areas();
+    for term in terms() {
+        let (r, ix) = &areas[&term.area];
+        let items = r.indicators.iter().map(|ind| Item {
+            text: &ind.text,
+            keywords: &ind.keywords,
+        });
+        let module = Index::of(items, &t);
+        assert_eq!(module.search(&term.query), ix.search(&term.query), "{}", term.query);
+    }
+}
+
+/// Until the search module answers, the page matches literally: what `matches` says.
+#[test]
+fn the_pages_literal_results_are_literal_matching() {
+    let areas = areas();
+    let (r, _) = &areas["milton-keynes"];
+    for q in ["", "domestic", "Domestic Abuse", "self-harm", "bruise"] {
+        let res = literal_results(r, q);
+        for (i, ind) in r.indicators.iter().enumerate() {
+            assert_eq!(res.is_shown(i), matches(&ind.text, q), "{q}: {}", ind.id);
+        }
+    }
+    assert!(literal_results(r, "domestic").count() > 0);
 }
 
 #[test]

@@ -276,7 +276,9 @@ pub struct Indicator {
     #[serde(default)]
     pub keywords: Vec<String>,
     /// Ids of indicators of the same concern at other levels, shown under "Same concern at
-    /// other levels"; when given they replace the links derived from the thesaurus.
+    /// other levels"; when given they replace the links derived from the thesaurus. A packed
+    /// ruleset (for the page) holds the resolved list here, explicit or derived
+    /// (`search::resolve_related`).
     #[serde(default)]
     pub related: Vec<IndicatorId>,
 }

@@ -12,6 +12,7 @@
 
 use super::model::{IndicatorId, Ruleset};
 use super::thesaurus::Thesaurus;
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -48,7 +49,7 @@ fn spans(text: &str) -> Vec<Range<usize>> {
 }
 
 /// How a query word found an indicator's word.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum How {
     /// The word itself (or the start of it, as one types).
     Literal,
@@ -63,7 +64,7 @@ pub enum How {
 }
 
 /// One matched word of an indicator.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Hit {
     /// The query word or phrase as typed (lower-cased).
     pub typed: String,
@@ -74,8 +75,9 @@ pub struct Hit {
     pub how: How,
 }
 
-/// What a query shows.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+/// What a query shows. In the browser it crosses from the search module to the page packed
+/// (postcard), so it derives serde.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Results {
     /// For each indicator, in ruleset order: `Some(hits)` when it shows (no hits for an
     /// empty query), `None` when it is hidden.
@@ -139,8 +141,27 @@ pub struct Index {
 /// Longest phrase, in words, matched as one (indicator word runs and thesaurus phrases).
 const PHRASE: usize = 4;
 
+/// What the index needs of one indicator: its text and its `keywords`.
+pub struct Item<'a> {
+    pub text: &'a str,
+    pub keywords: &'a [String],
+}
+
 impl Index {
+    /// The index of a ruleset's indicators, with their related indicators derived.
     pub fn new(ruleset: &Ruleset, thesaurus: &Thesaurus) -> Index {
+        let items = ruleset.indicators.iter().map(|ind| Item {
+            text: &ind.text,
+            keywords: &ind.keywords,
+        });
+        let mut ix = Index::of(items, thesaurus);
+        ix.related = ix.derive_related(ruleset);
+        ix
+    }
+
+    /// The index of some indicators' texts and keywords, for searching only (no related
+    /// indicators: those are resolved when a ruleset is packed, see [`resolve_related`]).
+    pub fn of<'a>(items: impl IntoIterator<Item = Item<'a>>, thesaurus: &Thesaurus) -> Index {
         let mut ix = Index {
             spellings: thesaurus.spellings.clone(),
             vocab: Vec::new(),
@@ -155,8 +176,8 @@ impl Index {
         // Each distinct word is spelt and stemmed once (the stemmer is most of the start-up
         // cost); a phrase's key and stem are its words' joined.
         let mut seen: HashMap<&str, (String, String)> = HashMap::new();
-        for ind in &ruleset.indicators {
-            let text = &ind.text;
+        for ind in items {
+            let text = ind.text;
             let words = spans(text);
             for r in &words {
                 let w = &text[r.clone()];
@@ -197,7 +218,7 @@ impl Index {
                 }
             }
             ix.indicators.push(tokens);
-            ix.keywords.push(ind.keywords.clone());
+            ix.keywords.push(ind.keywords.to_vec());
         }
         let mut by_stem: HashMap<String, Vec<usize>> = HashMap::new();
         for (v, term) in ix.vocab.iter().enumerate() {
@@ -223,7 +244,6 @@ impl Index {
             ix.groups.push((terms, members));
             ix.acronyms.extend(g.acronyms.iter().map(|a| key(a)));
         }
-        ix.related = ix.derive_related(ruleset);
         ix
     }
 
@@ -457,6 +477,39 @@ impl Index {
                 out
             })
             .collect()
+    }
+}
+
+/// Sets each indicator's `related` to what the page shows under "Same concern at other
+/// levels": its explicit `related` ids when it has them, otherwise those derived from the
+/// thesaurus ([`Index::related`]), lowest level first. Run when a ruleset is packed for the
+/// page (`build.rs`, the ruleset loader), so the page shows them without the search engine,
+/// which it fetches only when the search box is used.
+pub fn resolve_related(ruleset: &mut Ruleset, thesaurus: &Thesaurus) {
+    let ix = Index::new(ruleset, thesaurus);
+    let ids: Vec<Vec<IndicatorId>> = (0..ruleset.indicators.len())
+        .map(|i| {
+            ix.related(i)
+                .iter()
+                .map(|&j| ruleset.indicators[j].id.clone())
+                .collect()
+        })
+        .collect();
+    for (ind, related) in ruleset.indicators.iter_mut().zip(ids) {
+        ind.related = related;
+    }
+}
+
+/// Literal matching of every indicator, for the page while the search module loads: each
+/// shows (without highlighting) when [`matches`] its text.
+pub fn literal_results(ruleset: &Ruleset, query: &str) -> Results {
+    Results {
+        shown: ruleset
+            .indicators
+            .iter()
+            .map(|ind| matches(&ind.text, query).then(Vec::new))
+            .collect(),
+        nearest: Vec::new(),
     }
 }
 

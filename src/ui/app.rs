@@ -16,9 +16,15 @@ use leptos::prelude::*;
 /// The whole widget for one area at a time.
 ///
 /// `settings` are the site's (see engine::settings), `problems` the settings it could not
-/// apply, `loader` where the ruleset loader is (for the site's own ruleset).
+/// apply, `loader` where the ruleset loader is (for the site's own ruleset), `search` where the
+/// search module is.
 #[component]
-pub fn App(settings: Settings, problems: Vec<String>, loader: Option<String>) -> impl IntoView {
+pub fn App(
+    settings: Settings,
+    problems: Vec<String>,
+    loader: Option<String>,
+    search: Option<String>,
+) -> impl IntoView {
     #[cfg(feature = "test-hooks")]
     if browser::test_failure().as_deref() == Some("panic") {
         panic!("test-hooks: a panic on purpose");
@@ -112,7 +118,7 @@ pub fn App(settings: Settings, problems: Vec<String>, loader: Option<String>) ->
                         <form class="questions" on:submit=|ev| ev.prevent_default()>
                             <SafetyQuestion answers=answers />
                             <ContextQuestions ruleset=rs.clone() answers=answers />
-                            <IndicatorList ruleset=rs.clone() answers=answers query=query />
+                            <IndicatorList ruleset=rs.clone() answers=answers query=query search=search.clone() />
                         </form>
                         <div class="result">
                             <OutcomePanel outcome=outcome />

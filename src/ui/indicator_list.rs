@@ -1,23 +1,51 @@
-use crate::engine::search::{self, How, Index, Results};
+use super::modules;
+use crate::engine::search::{self, How, Results};
 use crate::engine::{dial_digits, phone_parts, Answers, Indicator, IndicatorId, Ruleset};
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
 
 /// The indicators, grouped, with a search field and an exclusive "None of these".
-/// The engine's search decides what shows and why; this only renders it.
+/// The engine's search decides what shows and why; this only renders it. The search engine
+/// is a module of its own (`search`, its JS glue), fetched when the search box is first
+/// focused or typed in; until it answers, the box matches the document's words literally.
 #[component]
 pub fn IndicatorList(
     ruleset: Arc<Ruleset>,
     answers: RwSignal<Answers>,
     query: RwSignal<String>,
+    search: Option<String>,
 ) -> impl IntoView {
     let total = ruleset.indicators.len();
-    let index = Arc::new(Index::new(&ruleset, &crate::catalogue::thesaurus()));
+    let searcher = RwSignal::new_local(None::<wasm_bindgen::JsValue>);
     let results: Memo<Results> = {
-        let index = index.clone();
-        Memo::new(move |_| query.with(|q| index.search(q)))
+        let ruleset = ruleset.clone();
+        Memo::new(move |_| {
+            query.with(|q| {
+                searcher
+                    .with(|s| s.as_ref().and_then(|s| modules::search(s, q)))
+                    .unwrap_or_else(|| search::literal_results(&ruleset, q))
+            })
+        })
     };
+    let asked = StoredValue::new(false);
+    let open_search = {
+        let ruleset = ruleset.clone();
+        move || {
+            if asked.get_value() {
+                return;
+            }
+            asked.set_value(true);
+            let (ruleset, glue) = (ruleset.clone(), search.clone());
+            spawn_local(async move {
+                if let Some(s) = modules::open_search(glue.as_deref(), &ruleset).await {
+                    searcher.try_set(Some(s));
+                }
+            });
+        }
+    };
+    let engine = move || searcher.with(|s| if s.is_some() { "full" } else { "literal" });
     // Each row's part of the results (shown, and its hits; when nothing matches, the nearest
     // indicators show too), in a signal of its own, set only when it changes: a keystroke
     // touches the rows whose part changed, not all 201 of Milton Keynes.
@@ -62,13 +90,12 @@ pub fn IndicatorList(
                 .into_iter()
                 .map(|ind| {
                     let i = position(ind);
-                    let related: Vec<(String, String)> = index
-                        .related(i)
+                    // Resolved when the ruleset was packed (explicit, or from the thesaurus).
+                    let related: Vec<(String, String)> = ind
+                        .related
                         .iter()
-                        .map(|&j| {
-                            let other = &ruleset.indicators[j];
-                            (level_name(other).unwrap_or_default(), other.text.clone())
-                        })
+                        .filter_map(|id| ruleset.indicator(id))
+                        .map(|other| (level_name(other).unwrap_or_default(), other.text.clone()))
                         .collect();
                     let level = by_domain.then(|| level_name(ind)).flatten();
                     (ind.clone(), level, related, ticked[&ind.id], rows[i])
@@ -106,7 +133,7 @@ pub fn IndicatorList(
                 )}
                 "."
             </p>
-            <div class="search">
+            <div class="search" data-search=engine>
                 <label for="indicator-search">"Search indicators"</label>
                 <p class="hint" id="indicator-search-hint">"Your own words work too, for example \u{201c}DV\u{201d} or \u{201c}truanting\u{201d}."</p>
                 <input
@@ -115,7 +142,14 @@ pub fn IndicatorList(
                     autocomplete="off"
                     aria-describedby="indicator-search-hint"
                     prop:value=move || query.get()
-                    on:input=move |ev| query.set(event_target_value(&ev))
+                    on:focus={
+                        let open_search = open_search.clone();
+                        move |_| open_search()
+                    }
+                    on:input=move |ev| {
+                        open_search();
+                        query.set(event_target_value(&ev))
+                    }
                 />
                 <p class="search-count" aria-live="polite">
                     {move || {

@@ -8,6 +8,7 @@ mod browser;
 mod examples;
 mod failure;
 mod indicator_list;
+mod modules;
 mod outcome_panel;
 mod provenance;
 mod questions;
@@ -39,11 +40,12 @@ pub fn start() {
         }
     }
     let loader = mount.app.get_attribute("data-loader");
+    let search = mount.app.get_attribute("data-search");
     let root = mount.app.clone();
     root.set_inner_html("");
     let problems: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
     leptos::mount::mount_to(root.clone(), move || {
-        leptos::view! { <App settings=settings problems=problems loader=loader /> }
+        leptos::view! { <App settings=settings problems=problems loader=loader search=search /> }
     })
     .forget();
     let _ = root.set_attribute("data-ready", "true");

@@ -5,28 +5,17 @@
 
 use super::areas::Failure;
 use super::browser;
+use super::modules;
 use crate::catalogue;
 use crate::engine::Ruleset;
 use std::sync::Arc;
 use wasm_bindgen::prelude::*;
 
-#[wasm_bindgen(
-    inline_js = "export async function load_with(loader, wasm, file, text) {
-  const m = await import(loader);
-  await m.default({ module_or_path: wasm });
-  return m.load_ruleset(file, text);
-}"
-)]
+#[wasm_bindgen(inline_js = "export function load_ruleset(m, file, text) { return m.load_ruleset(file, text); }")]
 extern "C" {
-    /// The packed ruleset; throws the problems as a string, or an Error if the loader itself
-    /// could not be fetched.
+    /// The packed ruleset; throws the problems as a string.
     #[wasm_bindgen(catch)]
-    async fn load_with(
-        loader: &str,
-        wasm: &str,
-        file: &str,
-        text: &str,
-    ) -> Result<JsValue, JsValue>;
+    fn load_ruleset(module: &JsValue, file: &str, text: &str) -> Result<JsValue, JsValue>;
 }
 
 /// The site's ruleset at `path`, checked by the loader at `loader`.
@@ -37,14 +26,11 @@ pub async fn load(path: &str, loader: Option<&str>) -> Result<Arc<Ruleset>, Fail
             "is not on this site, so the widget does not load it.".into(),
         ));
     };
-    let Some((loader, wasm)) = loader.and_then(|l| {
-        let wasm = l.strip_suffix(".js")?.to_owned() + "_bg.wasm";
-        Some((browser::widget_url(l)?, browser::widget_url(&wasm)?))
-    }) else {
+    if loader.is_none() {
         return Err(failed(
             "cannot be checked: this copy of the widget has no ruleset loader.".into(),
         ));
-    };
+    }
     let text = match browser::fetch_bytes(&url).await {
         Ok(bytes) => match String::from_utf8(bytes) {
             Ok(t) => t,
@@ -53,7 +39,10 @@ pub async fn load(path: &str, loader: Option<&str>) -> Result<Arc<Ruleset>, Fail
         Err(e) => return Err(failed(format!("could not be loaded ({e})."))),
     };
     let file = path.rsplit('/').next().unwrap_or(path).to_owned();
-    match load_with(&loader, &wasm, &file, &text).await {
+    let Some(module) = modules::import(loader).await else {
+        return Err(failed("could not be checked: the ruleset loader did not load. Check your connection and try again.".into()));
+    };
+    match load_ruleset(&module, &file, &text) {
         Ok(packed) => {
             let bytes = js_sys::Uint8Array::new(&packed).to_vec();
             catalogue::unpack(&bytes)
@@ -65,7 +54,7 @@ pub async fn load(path: &str, loader: Option<&str>) -> Result<Arc<Ruleset>, Fail
                 file,
                 problems: problems.lines().map(str::to_owned).collect(),
             }),
-            None => Err(failed("could not be checked: the ruleset loader did not load. Check your connection and try again.".into())),
+            None => Err(failed("could not be checked: the ruleset loader failed.".into())),
         },
     }
 }

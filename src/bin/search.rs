@@ -1,0 +1,40 @@
+//! The search engine for the browser: a separate wasm module the page imports only when the
+//! search box is first used, so the stemmer, the thesaurus and the index stay out of the
+//! first load (README, "Performance"). It runs the engine's own search
+//! (`engine::search::Index`) over the indicators the page hands it and answers each query
+//! with the engine's `Results`, packed (postcard), for the page to render. Nothing leaves
+//! the device: the page and this module share the tab, not a network.
+
+#[cfg(target_arch = "wasm32")]
+use wasm_bindgen::prelude::wasm_bindgen;
+
+/// One ruleset's indicators, indexed.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen]
+pub struct Searcher(threshold_widget::engine::search::Index);
+
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen]
+impl Searcher {
+    /// `texts[i]` is indicator i's text; `keywords[i]` its `keywords`, one per line.
+    #[wasm_bindgen(constructor)]
+    pub fn new(texts: Vec<String>, keywords: Vec<String>) -> Searcher {
+        use threshold_widget::engine::search::{Index, Item};
+        let keywords: Vec<Vec<String>> = keywords
+            .iter()
+            .map(|k| k.lines().map(str::to_owned).collect())
+            .collect();
+        let items = texts.iter().zip(&keywords).map(|(text, keywords)| Item {
+            text,
+            keywords,
+        });
+        Searcher(Index::of(items, &threshold_widget::catalogue::thesaurus()))
+    }
+
+    /// What `query` shows, packed.
+    pub fn search(&self, query: &str) -> Vec<u8> {
+        postcard::to_allocvec(&self.0.search(query)).unwrap_or_default()
+    }
+}
+
+fn main() {}

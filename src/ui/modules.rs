@@ -1,0 +1,60 @@
+//! The widget's on-demand wasm modules (the ruleset loader, the search engine): each is a
+//! file of the widget's own site, named by `data-loader` / `data-search` on `#app` and
+//! imported the first time it is needed, so it weighs nothing on the first load.
+
+use super::browser;
+use crate::engine::search::Results;
+use crate::engine::Ruleset;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(inline_js = "export async function import_module(js, wasm) {
+  const m = await import(js);
+  await m.default({ module_or_path: wasm });
+  return m;
+}")]
+extern "C" {
+    /// The module's exports once its wasm is ready; an Error if either file could not be
+    /// fetched.
+    #[wasm_bindgen(catch)]
+    async fn import_module(js: &str, wasm: &str) -> Result<JsValue, JsValue>;
+}
+
+/// Imports the module whose JS glue is `glue` (relative to the widget; its wasm is beside
+/// it); `None` when this copy of the widget has no such module or it could not be fetched.
+pub async fn import(glue: Option<&str>) -> Option<JsValue> {
+    let glue = glue?;
+    let wasm = glue.strip_suffix(".js")?.to_owned() + "_bg.wasm";
+    let (js, wasm) = (browser::widget_url(glue)?, browser::widget_url(&wasm)?);
+    import_module(&js, &wasm).await.ok()
+}
+
+#[wasm_bindgen(inline_js = "export function new_searcher(m, texts, keywords) { return new m.Searcher(texts, keywords); }
+export function run_search(s, query) { return s.search(query); }")]
+extern "C" {
+    #[wasm_bindgen(catch)]
+    fn new_searcher(
+        module: &JsValue,
+        texts: js_sys::Array,
+        keywords: js_sys::Array,
+    ) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch)]
+    fn run_search(searcher: &JsValue, query: &str) -> Result<JsValue, JsValue>;
+}
+
+/// The search module's index of this ruleset's indicators; `None` if it could not be had
+/// (the page then keeps its literal matching).
+pub async fn open_search(glue: Option<&str>, ruleset: &Ruleset) -> Option<JsValue> {
+    let module = import(glue).await?;
+    let (texts, keywords) = (js_sys::Array::new(), js_sys::Array::new());
+    for ind in &ruleset.indicators {
+        texts.push(&JsValue::from_str(&ind.text));
+        keywords.push(&JsValue::from_str(&ind.keywords.join("\n")));
+    }
+    new_searcher(&module, texts, keywords).ok()
+}
+
+/// What `query` shows, from the search module.
+pub fn search(searcher: &JsValue, query: &str) -> Option<Results> {
+    let packed = run_search(searcher, query).ok()?;
+    postcard::from_bytes(&js_sys::Uint8Array::new(&packed).to_vec()).ok()
+}
