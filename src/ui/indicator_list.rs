@@ -8,8 +8,8 @@ use std::sync::Arc;
 
 /// The indicators, grouped, with a search field and an exclusive "None of these".
 /// The engine's search decides what shows and why; this only renders it. The search engine
-/// is a module of its own (`search`, its JS glue), fetched when the search box is first
-/// focused or typed in; until it answers, the box matches the document's words literally.
+/// is a module of its own (`search`, its JS glue), fetched after the first screen; until it
+/// answers, the box matches the document's words literally.
 #[component]
 pub fn IndicatorList(
     ruleset: Arc<Ruleset>,
@@ -29,23 +29,35 @@ pub fn IndicatorList(
             })
         })
     };
-    let asked = StoredValue::new(false);
-    let open_search = {
+    // The module is fetched with the page's other files, once the rows are drawn (so no
+    // request ever follows from what the practitioner does); its index is built when the
+    // search box is first used, so that work is not in the start-up either.
+    let module = RwSignal::new_local(None::<wasm_bindgen::JsValue>);
+    let wanted = RwSignal::new(false);
+    Effect::new({
         let ruleset = ruleset.clone();
-        move || {
-            if asked.get_value() {
-                return;
+        move |_| {
+            if wanted.get() && searcher.with_untracked(Option::is_none) {
+                module.with(|m| {
+                    if let Some(s) = m.as_ref().and_then(|m| modules::new_searcher(m, &ruleset)) {
+                        searcher.set(Some(s));
+                    }
+                })
             }
-            asked.set_value(true);
-            let (ruleset, glue) = (ruleset.clone(), search.clone());
-            spawn_local(async move {
-                if let Some(s) = modules::open_search(glue.as_deref(), &ruleset).await {
-                    searcher.try_set(Some(s));
-                }
-            });
+        }
+    });
+    let open_search = move || {
+        if !wanted.get_untracked() {
+            wanted.set(true);
         }
     };
-    let engine = move || searcher.with(|s| if s.is_some() { "full" } else { "literal" });
+    // For tests and scripts: "literal" until the search module has loaded, "loaded" once it
+    // has, "full" once its index of this ruleset is built (the box has been used).
+    let engine = move || match (searcher.with(Option::is_some), module.with(Option::is_some)) {
+        (true, _) => "full",
+        (false, true) => "loaded",
+        _ => "literal",
+    };
     // Each row's part of the results (shown, and its hits; when nothing matches, the nearest
     // indicators show too), in a signal of its own, set only when it changes: a keystroke
     // touches the rows whose part changed, not all 201 of Milton Keynes.
@@ -68,8 +80,17 @@ pub fn IndicatorList(
     let groups = ruleset.indicator_groups();
     let drawn = RwSignal::new(0usize);
     let group_count = groups.len();
+    let fetch_module = move || {
+        spawn_local(async move {
+            if let Some(m) = modules::import(search.as_deref()).await {
+                module.try_set(Some(m));
+            }
+        })
+    };
     if group_count > 0 {
-        draw_later(drawn, group_count);
+        draw_later(drawn, group_count, fetch_module);
+    } else {
+        fetch_module();
     }
     // For tests and scripts that read the rows: "all" once every group's rows are drawn.
     let rows_drawn = move || {
@@ -142,10 +163,7 @@ pub fn IndicatorList(
                     autocomplete="off"
                     aria-describedby="indicator-search-hint"
                     prop:value=move || query.get()
-                    on:focus={
-                        let open_search = open_search.clone();
-                        move |_| open_search()
-                    }
+                    on:focus=move |_| open_search()
                     on:input=move |ev| {
                         open_search();
                         query.set(event_target_value(&ev))
@@ -295,18 +313,17 @@ fn row_signals(count: usize, results: Memo<Results>) -> Arc<Vec<RwSignal<RowPart
     signals
 }
 
-/// Draws one more group of rows in each task until `count` are drawn; stops if the list has
-/// gone (another area was chosen).
-fn draw_later(drawn: RwSignal<usize>, count: usize) {
+/// Draws one more group of rows in each task until `count` are drawn, then calls `done`;
+/// stops if the list has gone (another area was chosen).
+fn draw_later(drawn: RwSignal<usize>, count: usize, done: impl FnOnce() + 'static) {
     set_timeout(
-        move || {
-            let more = drawn.try_update(|n| {
-                *n += 1;
-                *n < count
-            });
-            if more == Some(true) {
-                draw_later(drawn, count);
-            }
+        move || match drawn.try_update(|n| {
+            *n += 1;
+            *n < count
+        }) {
+            Some(true) => draw_later(drawn, count, done),
+            Some(false) => done(),
+            None => {}
         },
         std::time::Duration::ZERO,
     );

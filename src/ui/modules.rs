@@ -28,11 +28,11 @@ pub async fn import(glue: Option<&str>) -> Option<JsValue> {
     import_module(&js, &wasm).await.ok()
 }
 
-#[wasm_bindgen(inline_js = "export function new_searcher(m, texts, keywords) { return new m.Searcher(texts, keywords); }
+#[wasm_bindgen(inline_js = "export function make_searcher(m, texts, keywords) { return new m.Searcher(texts, keywords); }
 export function run_search(s, query) { return s.search(query); }")]
 extern "C" {
     #[wasm_bindgen(catch)]
-    fn new_searcher(
+    fn make_searcher(
         module: &JsValue,
         texts: js_sys::Array,
         keywords: js_sys::Array,
@@ -41,16 +41,15 @@ extern "C" {
     fn run_search(searcher: &JsValue, query: &str) -> Result<JsValue, JsValue>;
 }
 
-/// The search module's index of this ruleset's indicators; `None` if it could not be had
-/// (the page then keeps its literal matching).
-pub async fn open_search(glue: Option<&str>, ruleset: &Ruleset) -> Option<JsValue> {
-    let module = import(glue).await?;
+/// The search module's index of this ruleset's indicators (`module` is the imported search
+/// module); `None` if it could not be made (the page then keeps its literal matching).
+pub fn new_searcher(module: &JsValue, ruleset: &Ruleset) -> Option<JsValue> {
     let (texts, keywords) = (js_sys::Array::new(), js_sys::Array::new());
     for ind in &ruleset.indicators {
         texts.push(&JsValue::from_str(&ind.text));
         keywords.push(&JsValue::from_str(&ind.keywords.join("\n")));
     }
-    new_searcher(&module, texts, keywords).ok()
+    make_searcher(module, texts, keywords).ok()
 }
 
 /// What `query` shows, from the search module.

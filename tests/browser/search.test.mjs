@@ -32,7 +32,11 @@ async function open(area, width = 1024) {
   const context = await env.browser.newContext({ viewport: { width, height: 900 } });
   const page = await openWidget(context, env.url, `?area=${area}`);
   await areaShown(page, area);
-  return { context, page, w: new Widget(page) };
+  const w = new Widget(page);
+  // The search module builds its index when the box is first used.
+  await w.search.focus();
+  await page.locator('.search[data-search="full"]').waitFor({ state: 'attached' });
+  return { context, page, w };
 }
 
 const row = (page, id) => page.locator(`.indicator:has(> input#ind-${id})`);
@@ -180,4 +184,25 @@ test('axe-core finds nothing with highlights, notes, related lists and the no-ma
     assert.equal(overflow, false, `no sideways scrolling at ${width}px`);
     await context.close();
   }
+});
+
+test('without the search module (blocked), the box still finds the document\'s own words and nothing breaks', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 1024, height: 900 } });
+  await context.route(/\/search-[0-9a-f]{16}(_bg\.wasm|\.js)$/, (route) => route.abort());
+  const page = await openWidget(context, env.url, '?area=milton-keynes');
+  await page.locator('.layout[data-area="milton-keynes"]').waitFor();
+  await page.locator('.indicators[data-rows="all"]').waitFor({ state: 'attached' });
+  const w = new Widget(page);
+  await w.search.fill('domestic abuse');
+  await page.waitForTimeout(500);
+  assert.equal(await page.locator('.search').getAttribute('data-search'), 'literal');
+  const shown = await page.locator('.indicator-group .indicator:not([hidden]) label').allInnerTexts();
+  assert.ok(shown.length > 0 && shown.every((t) => /domestic abuse/i.test(t)), shown.join(' | '));
+  assert.match(await page.locator('.search-count').innerText(), new RegExp(`^${shown.length} of \\d+ indicators match$`));
+  // An everyday word needs the module: the no-match help, with the area's route, instead.
+  await w.search.fill('DV');
+  assert.ok(await page.getByTestId('no-match').isVisible());
+  assert.ok(await page.getByTestId('consultation-route').isVisible());
+  assert.ok(await page.locator('a[href="tel:999"]').first().isVisible(), '999 stays');
+  await context.close();
 });
