@@ -313,7 +313,11 @@ fn packed_areas_carry_the_engines_related_indicators() {
             assert_eq!(shown, engine, "{}: {}", area.id, ind.id);
             with_related += usize::from(!engine.is_empty());
         }
-        assert!(with_related > 0, "{}: some indicators have related ones", area.id);
+        assert!(
+            with_related > 0,
+            "{}: some indicators have related ones",
+            area.id
+        );
     }
 }
 
@@ -345,7 +349,12 @@ fn the_search_modules_index_answers_as_the_engines() {
             keywords: &ind.keywords,
         });
         let module = Index::of(items, &t);
-        assert_eq!(module.search(&term.query), ix.search(&term.query), "{}", term.query);
+        assert_eq!(
+            module.search(&term.query),
+            ix.search(&term.query),
+            "{}",
+            term.query
+        );
     }
 }
 

@@ -24,10 +24,10 @@ impl Searcher {
             .iter()
             .map(|k| k.lines().map(str::to_owned).collect())
             .collect();
-        let items = texts.iter().zip(&keywords).map(|(text, keywords)| Item {
-            text,
-            keywords,
-        });
+        let items = texts
+            .iter()
+            .zip(&keywords)
+            .map(|(text, keywords)| Item { text, keywords });
         Searcher(Index::of(items, &threshold_widget::catalogue::thesaurus()))
     }
 

@@ -13,7 +13,7 @@
 //! | `high-visibility` | `on` | starts in high-visibility mode (a user can still switch it) |
 //! | `parent-origin` | e.g. `https://www.partnership.org.uk` | `embed.html` only: the one origin told the frame's height |
 
-use super::model::{is_safe_link, ExitPage};
+use super::model::{is_safe_link, AreaId, ExitPage};
 
 /// Where "Exit this page" goes for this site.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -54,8 +54,8 @@ pub fn exit_destination(site: &ExitSetting, area: Option<&ExitPage>) -> ExitDest
 /// Every setting, each valid or at its default.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Settings {
-    pub area: Option<String>,
-    pub fixed_area: Option<String>,
+    pub area: Option<AreaId>,
+    pub fixed_area: Option<AreaId>,
     pub ruleset: Option<String>,
     pub exit_page: ExitSetting,
     pub brand_colour: Option<String>,
@@ -70,7 +70,7 @@ pub enum FirstShown {
     /// The site's own ruleset (the `ruleset` setting).
     SiteRuleset,
     /// A bundled area; `None` is the default area.
-    Area(Option<String>),
+    Area(Option<AreaId>),
 }
 
 impl Settings {
@@ -130,10 +130,10 @@ pub fn read_settings<'a>(
         let value = value.trim();
         match name {
             "area" => match bundled.contains(&value) {
-                true => s.area = Some(value.to_owned()),
+                true => s.area = Some(value.into()),
                 false => problem("area", unknown_area(value, bundled)),
             },
-            "fixed-area" if is_area_id(value) => fixed = Some(value.to_owned()),
+            "fixed-area" if is_area_id(value) => fixed = Some(AreaId::from(value)),
             "fixed-area" => problem("fixed-area", format!("\u{201c}{value}\u{201d} is not an area id (lower-case letters, digits and hyphens).")),
             "ruleset" => match ruleset_path(value) {
                 Ok(path) => s.ruleset = Some(path),
@@ -162,7 +162,7 @@ pub fn read_settings<'a>(
         if bundled.contains(&id.as_str()) || s.ruleset.is_some() {
             s.fixed_area = Some(id);
         } else {
-            problem("fixed-area", unknown_area(&id, bundled));
+            problem("fixed-area", unknown_area(id.as_str(), bundled));
         }
     }
     (s, problems)

@@ -3,6 +3,7 @@
 
 use super::evaluate::Reason;
 use super::model::{ContextTrigger, Danger};
+use super::search::How;
 
 /// Shown (and printed) while the danger question is unanswered.
 pub const DANGER_UNANSWERED: &str =
@@ -23,6 +24,22 @@ pub const GUIDE_NOTICE: &str = "This is a guide. It does not replace your profes
 /// and in the summary (as an answer).
 pub fn quoted_indicator(level_name: &str, text: &str) -> String {
     format!("{level_name}: \u{201c}{text}\u{201d}")
+}
+
+/// The quiet note under an indicator found by another word than the one typed (the notes of
+/// `search::notes`, at most three): `matches “bruise” as “injuries”`; `None` when every match
+/// was the typed word.
+pub fn match_note(notes: &[(String, String, How)]) -> Option<String> {
+    let parts: Vec<String> = notes
+        .iter()
+        .take(3)
+        .map(|(typed, word, how)| match how {
+            How::Keyword => format!("\u{201c}{typed}\u{201d} (a search word for this indicator)"),
+            How::Typo => format!("\u{201c}{typed}\u{201d} as \u{201c}{word}\u{201d} (spelling)"),
+            _ => format!("\u{201c}{typed}\u{201d} as \u{201c}{word}\u{201d}"),
+        })
+        .collect();
+    (!parts.is_empty()).then(|| format!("matches {}", parts.join("; ")))
 }
 
 /// How a reason reads, on the page (under "Why" and on a route card) and wherever else it
@@ -64,6 +81,33 @@ pub fn describe_reason(reason: &Reason) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_match_note_says_how_each_word_matched() {
+        use super::{match_note, How};
+        let note = |n: &[(&str, &str, How)]| {
+            let n: Vec<(String, String, How)> = n
+                .iter()
+                .map(|(t, w, h)| (t.to_string(), w.to_string(), *h))
+                .collect();
+            match_note(&n)
+        };
+        assert_eq!(note(&[]), None);
+        assert_eq!(
+            note(&[("bruise", "injuries", How::Thesaurus)]).as_deref(),
+            Some("matches \u{201c}bruise\u{201d} as \u{201c}injuries\u{201d}")
+        );
+        assert_eq!(
+            note(&[
+                ("neglet", "neglect", How::Typo),
+                ("mfh", "MFH", How::Keyword),
+                ("a", "b", How::Stem),
+                ("c", "d", How::Stem),
+            ])
+            .as_deref(),
+            Some("matches \u{201c}neglet\u{201d} as \u{201c}neglect\u{201d} (spelling); \u{201c}mfh\u{201d} (a search word for this indicator); \u{201c}a\u{201d} as \u{201c}b\u{201d}")
+        );
+    }
+
     use super::*;
 
     #[test]

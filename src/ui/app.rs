@@ -10,7 +10,7 @@ use super::questions::{ContextQuestions, SafetyQuestion};
 use super::summary::SummaryPanel;
 use crate::catalogue;
 use crate::engine::settings::{FirstShown, Settings};
-use crate::engine::{evaluate, Answers};
+use crate::engine::{evaluate, Answers, AreaId};
 use leptos::prelude::*;
 
 /// The whole widget for one area at a time.
@@ -31,7 +31,9 @@ pub fn App(
     }
     let first = match settings.first_shown() {
         FirstShown::SiteRuleset => Choice::Site,
-        FirstShown::Area(id) => Choice::Bundled(catalogue::choose(id.as_deref()).id),
+        FirstShown::Area(id) => {
+            Choice::Bundled(catalogue::choose(id.as_ref().map(AreaId::as_str)).id)
+        }
     };
     let picker = settings.shows_picker();
     let site_path = settings.ruleset.clone();

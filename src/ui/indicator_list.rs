@@ -1,5 +1,6 @@
 use super::modules;
-use crate::engine::search::{self, How, Results};
+use crate::engine::search::{self, Results};
+use crate::engine::wording;
 use crate::engine::{dial_digits, phone_parts, Answers, Indicator, IndicatorId, Ruleset};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -32,14 +33,19 @@ pub fn IndicatorList(
     // The module is fetched with the page's other files, once the rows are drawn (so no
     // request ever follows from what the practitioner does); its index is built when the
     // search box is first used, so that work is not in the start-up either.
-    let module = RwSignal::new_local(None::<wasm_bindgen::JsValue>);
+    // `None` while it is on its way; `Some(None)` if it could not be had.
+    let module = RwSignal::new_local(None::<Option<wasm_bindgen::JsValue>>);
     let wanted = RwSignal::new(false);
     Effect::new({
         let ruleset = ruleset.clone();
         move |_| {
             if wanted.get() && searcher.with_untracked(Option::is_none) {
                 module.with(|m| {
-                    if let Some(s) = m.as_ref().and_then(|m| modules::new_searcher(m, &ruleset)) {
+                    if let Some(s) = m
+                        .iter()
+                        .flatten()
+                        .find_map(|m| modules::new_searcher(m, &ruleset))
+                    {
                         searcher.set(Some(s));
                     }
                 })
@@ -52,11 +58,16 @@ pub fn IndicatorList(
         }
     };
     // For tests and scripts: "literal" until the search module has loaded, "loaded" once it
-    // has, "full" once its index of this ruleset is built (the box has been used).
-    let engine = move || match (searcher.with(Option::is_some), module.with(Option::is_some)) {
+    // has, "full" once its index of this ruleset is built (the box has been used),
+    // "unavailable" if it could not be fetched (the box stays literal).
+    let engine = move || match (
+        searcher.with(Option::is_some),
+        module.with(|m| m.as_ref().map(Option::is_some)),
+    ) {
         (true, _) => "full",
-        (false, true) => "loaded",
-        _ => "literal",
+        (false, Some(true)) => "loaded",
+        (false, Some(false)) => "unavailable",
+        (false, None) => "literal",
     };
     // Each row's part of the results (shown, and its hits; when nothing matches, the nearest
     // indicators show too), in a signal of its own, set only when it changes: a keystroke
@@ -82,9 +93,8 @@ pub fn IndicatorList(
     let group_count = groups.len();
     let fetch_module = move || {
         spawn_local(async move {
-            if let Some(m) = modules::import(search.as_deref()).await {
-                module.try_set(Some(m));
-            }
+            let m = modules::import(search.as_deref()).await;
+            module.try_set(Some(m));
         })
     };
     if group_count > 0 {
@@ -364,22 +374,7 @@ fn indicator_row(
     let note = move || {
         mine.with(|(_, hits)| {
             let notes = search::notes(&text, hits.as_deref().unwrap_or_default());
-            (!notes.is_empty()).then(|| {
-                let parts: Vec<String> = notes
-                    .into_iter()
-                    .take(3)
-                    .map(|(typed, word, how)| match how {
-                        How::Keyword => {
-                            format!("\u{201c}{typed}\u{201d} (a search word for this indicator)")
-                        }
-                        How::Typo => {
-                            format!("\u{201c}{typed}\u{201d} as \u{201c}{word}\u{201d} (spelling)")
-                        }
-                        _ => format!("\u{201c}{typed}\u{201d} as \u{201c}{word}\u{201d}"),
-                    })
-                    .collect();
-                view! { <span class="match-note">"matches " {parts.join("; ")}</span> }
-            })
+            wording::match_note(&notes).map(|n| view! { <span class="match-note">{n}</span> })
         })
     };
     // The checkbox is named by the indicator's text alone; its level and a "rebuilt" mark

@@ -28,8 +28,10 @@ pub async fn import(glue: Option<&str>) -> Option<JsValue> {
     import_module(&js, &wasm).await.ok()
 }
 
-#[wasm_bindgen(inline_js = "export function make_searcher(m, texts, keywords) { return new m.Searcher(texts, keywords); }
-export function run_search(s, query) { return s.search(query); }")]
+#[wasm_bindgen(
+    inline_js = "export function make_searcher(m, texts, keywords) { return new m.Searcher(texts, keywords); }
+export function run_search(s, query) { return s.search(query); }"
+)]
 extern "C" {
     #[wasm_bindgen(catch)]
     fn make_searcher(

@@ -11,7 +11,9 @@ use crate::engine::Ruleset;
 use std::sync::Arc;
 use wasm_bindgen::prelude::*;
 
-#[wasm_bindgen(inline_js = "export function load_ruleset(m, file, text) { return m.load_ruleset(file, text); }")]
+#[wasm_bindgen(
+    inline_js = "export function load_ruleset(m, file, text) { return m.load_ruleset(file, text); }"
+)]
 extern "C" {
     /// The packed ruleset; throws the problems as a string.
     #[wasm_bindgen(catch)]
@@ -54,7 +56,9 @@ pub async fn load(path: &str, loader: Option<&str>) -> Result<Arc<Ruleset>, Fail
                 file,
                 problems: problems.lines().map(str::to_owned).collect(),
             }),
-            None => Err(failed("could not be checked: the ruleset loader failed.".into())),
+            None => Err(failed(
+                "could not be checked: the ruleset loader failed.".into(),
+            )),
         },
     }
 }

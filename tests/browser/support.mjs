@@ -60,8 +60,9 @@ export async function areaShown(page, area) {
   await page.locator(`.layout[data-area="${area}"]`).waitFor();
   // The rows are drawn group by group after the first screen (README, "Performance").
   await page.locator('.indicators[data-rows="all"]').waitFor({ state: 'attached' });
-  // Then the search module, fetched with the page's other files (README, "Performance").
-  await page.locator('.search:is([data-search="loaded"], [data-search="full"])').waitFor({ state: 'attached' });
+  // Then the search module, fetched with the page's other files (README, "Performance"), or
+  // known to be unavailable (the box then matches literally).
+  await page.locator('.search:not([data-search="literal"])').waitFor({ state: 'attached' });
 }
 
 /** Records Content-Security-Policy violations in every page of `context` (window.__csp). */
