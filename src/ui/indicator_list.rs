@@ -114,9 +114,9 @@ pub fn IndicatorList(
         .into_iter()
         .enumerate()
         .map(|(g, (heading, items))| {
-            let members: Vec<RwSignal<RowPart>> = items.iter().map(|i| rows[position(i)]).collect();
-            let group_hidden = move || !members.iter().any(|row| row.with(|r| r.0));
-            type Row = (Indicator, Option<String>, Vec<(String, String)>, RwSignal<bool>, RwSignal<RowPart>);
+            let members: Vec<RowPart> = items.iter().map(|i| rows[position(i)]).collect();
+            let group_hidden = move || !members.iter().any(|row| row.shown.get());
+            type Row = (Indicator, Option<String>, Vec<(String, String)>, RwSignal<bool>, RowPart);
             let items: Vec<Row> = items
                 .into_iter()
                 .map(|ind| {
@@ -293,29 +293,48 @@ fn ticked_signals(
     signals
 }
 
-/// What one row shows: whether it is shown, and its matched words (`None` when hidden or
-/// when the query is empty).
-type RowPart = (bool, Option<Vec<search::Hit>>);
+/// What one row shows, each part in a signal of its own: whether it is shown, and its
+/// matched words (empty when hidden or when the query is empty). Showing or hiding a row
+/// then touches its `hidden` attribute only, not its text.
+#[derive(Clone, Copy)]
+struct RowPart {
+    shown: RwSignal<bool>,
+    hits: RwSignal<Vec<search::Hit>>,
+}
 
-/// One signal per row, kept in step with the results by one effect that sets only the rows
-/// whose part changed.
-fn row_signals(count: usize, results: Memo<Results>) -> Arc<Vec<RwSignal<RowPart>>> {
-    let part = |r: &Results, i: usize| -> RowPart {
-        (
-            r.is_shown(i) || r.nearest.contains(&i),
-            r.shown.get(i).cloned().flatten(),
-        )
+/// One [`RowPart`] per row, kept in step with the results by one effect that sets only the
+/// parts that changed: a keystroke touches the rows whose part changed, not all 201 of
+/// Milton Keynes.
+fn row_signals(count: usize, results: Memo<Results>) -> Arc<Vec<RowPart>> {
+    let part = |r: &Results, i: usize| -> (bool, Vec<search::Hit>) {
+        let shown = r.is_shown(i) || r.nearest.contains(&i);
+        let hits = match r.shown.get(i) {
+            Some(Some(hits)) if shown => hits.clone(),
+            _ => Vec::new(),
+        };
+        (shown, hits)
     };
-    let signals: Arc<Vec<RwSignal<RowPart>>> = Arc::new(
-        results.with_untracked(|r| (0..count).map(|i| RwSignal::new(part(r, i))).collect()),
-    );
+    let signals: Arc<Vec<RowPart>> = Arc::new(results.with_untracked(|r| {
+        (0..count)
+            .map(|i| {
+                let (shown, hits) = part(r, i);
+                RowPart {
+                    shown: RwSignal::new(shown),
+                    hits: RwSignal::new(hits),
+                }
+            })
+            .collect()
+    }));
     let each = signals.clone();
     Effect::new(move |_| {
         results.with(|r| {
-            for (i, s) in each.iter().enumerate() {
-                let now = part(r, i);
-                if s.with_untracked(|before| *before != now) {
-                    s.set(now);
+            for (i, row) in each.iter().enumerate() {
+                let (shown, hits) = part(r, i);
+                if row.shown.get_untracked() != shown {
+                    row.shown.set(shown);
+                }
+                if row.hits.with_untracked(|before| *before != hits) {
+                    row.hits.set(hits);
                 }
             }
         })
@@ -345,18 +364,18 @@ fn indicator_row(
     level: Option<String>,
     related: Vec<(String, String)>,
     ticked: RwSignal<bool>,
-    mine: RwSignal<RowPart>,
+    mine: RowPart,
     answers: RwSignal<Answers>,
 ) -> impl IntoView {
     let id = ind.id.clone();
     let dom_id = format!("ind-{id}");
-    let hidden = move || !mine.with(|m| m.0);
+    let hidden = move || !mine.shown.get();
     let text = ind.text.clone();
     let label = {
         let text = text.clone();
         move || {
-            mine.with(|(_, hits)| match hits {
-                Some(h) if !h.is_empty() => search::highlight(&text, h)
+            mine.hits.with(|hits| match hits {
+                h if !h.is_empty() => search::highlight(&text, h)
                     .into_iter()
                     .map(|(piece, on)| {
                         if on {
@@ -372,8 +391,8 @@ fn indicator_row(
         }
     };
     let note = move || {
-        mine.with(|(_, hits)| {
-            let notes = search::notes(&text, hits.as_deref().unwrap_or_default());
+        mine.hits.with(|hits| {
+            let notes = search::notes(&text, hits);
             wording::match_note(&notes).map(|n| view! { <span class="match-note">{n}</span> })
         })
     };
