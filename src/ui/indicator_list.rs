@@ -69,11 +69,6 @@ pub fn IndicatorList(
         (false, Some(false)) => "unavailable",
         (false, None) => "literal",
     };
-    // Each row's part of the results (shown, and its hits; when nothing matches, the nearest
-    // indicators show too), in a signal of its own, set only when it changes: a keystroke
-    // touches the rows whose part changed, not all 201 of Milton Keynes.
-    let rows = row_signals(total, results);
-
     // Grouped by domain, each row says its level; grouped by level, the heading does.
     let by_domain = ruleset.uses_domains();
     let level_name = |ind: &Indicator| ruleset.level(&ind.level).map(|l| l.name.clone());
@@ -84,11 +79,20 @@ pub fn IndicatorList(
             .position(|i| std::ptr::eq(i, ind))
             .unwrap_or(0)
     };
+    let groups = ruleset.indicator_groups();
+    // Each row's part of the results (shown, and its hits; when nothing matches, the nearest
+    // indicators show too), in signals of its own, set only when they change: a keystroke
+    // touches the rows whose part changed, not all 201 of Milton Keynes.
+    let in_page_order: Vec<usize> = groups
+        .iter()
+        .flat_map(|(_, items)| items.iter().map(|i| position(i)))
+        .collect();
+    let (rows, revealing) = row_signals(total, in_page_order, results);
+
     // Paint the first screen first: the page, with the danger question, mounts with the group
     // headings only; each group's rows are drawn in a task of their own after it, so no
     // start-up task is long on a slow phone (README, "Performance").
     let ticked = ticked_signals(&ruleset, answers);
-    let groups = ruleset.indicator_groups();
     let drawn = RwSignal::new(0usize);
     let group_count = groups.len();
     let fetch_module = move || {
@@ -102,9 +106,10 @@ pub fn IndicatorList(
     } else {
         fetch_module();
     }
-    // For tests and scripts that read the rows: "all" once every group's rows are drawn.
+    // For tests and scripts that read the rows: "all" once every group's rows are drawn and
+    // every row the search shows is shown.
     let rows_drawn = move || {
-        if drawn.get() >= group_count {
+        if drawn.get() >= group_count && !revealing.get() {
             "all"
         } else {
             "some"
@@ -302,10 +307,20 @@ struct RowPart {
     hits: RwSignal<Vec<search::Hit>>,
 }
 
+/// Rows shown in one task when a search shows many at once (clearing it shows all 201 of
+/// Milton Keynes): the first screenful at once, the rest in the tasks after, top first, so
+/// no keystroke waits for the style and layout of every row (README, "Performance").
+const REVEAL_PER_TASK: usize = 12;
+
 /// One [`RowPart`] per row, kept in step with the results by one effect that sets only the
 /// parts that changed: a keystroke touches the rows whose part changed, not all 201 of
-/// Milton Keynes.
-fn row_signals(count: usize, results: Memo<Results>) -> Arc<Vec<RowPart>> {
+/// Milton Keynes. Rows to hide are hidden at once; rows to show are shown in page order
+/// (`order`), [`REVEAL_PER_TASK`] per task. The signal is true while some are still to show.
+fn row_signals(
+    count: usize,
+    order: Vec<usize>,
+    results: Memo<Results>,
+) -> (Arc<Vec<RowPart>>, RwSignal<bool>) {
     let part = |r: &Results, i: usize| -> (bool, Vec<search::Hit>) {
         let shown = r.is_shown(i) || r.nearest.contains(&i);
         let hits = match r.shown.get(i) {
@@ -325,21 +340,62 @@ fn row_signals(count: usize, results: Memo<Results>) -> Arc<Vec<RowPart>> {
             })
             .collect()
     }));
+    let revealing = RwSignal::new(false);
+    // Bumped by every new result, so an unfinished reveal of older results stops.
+    let generation = StoredValue::new(0u32);
     let each = signals.clone();
     Effect::new(move |_| {
-        results.with(|r| {
-            for (i, row) in each.iter().enumerate() {
-                let (shown, hits) = part(r, i);
-                if row.shown.get_untracked() != shown {
-                    row.shown.set(shown);
-                }
-                if row.hits.with_untracked(|before| *before != hits) {
-                    row.hits.set(hits);
-                }
-            }
-        })
+        let to_show: Vec<RowPart> = results.with(|r| {
+            order
+                .iter()
+                .filter_map(|&i| {
+                    let row = each[i];
+                    let (shown, hits) = part(r, i);
+                    if row.hits.with_untracked(|before| *before != hits) {
+                        row.hits.set(hits);
+                    }
+                    match (row.shown.get_untracked(), shown) {
+                        (true, false) => {
+                            row.shown.set(false);
+                            None
+                        }
+                        (false, true) => Some(row),
+                        _ => None,
+                    }
+                })
+                .collect()
+        });
+        generation.update_value(|g| *g += 1);
+        reveal(to_show, generation.get_value(), generation, revealing);
     });
-    signals
+    (signals, revealing)
+}
+
+/// Shows the first [`REVEAL_PER_TASK`] of `rows` now and the rest in later tasks, unless
+/// newer results have come (`generation` moved on).
+fn reveal(
+    mut rows: Vec<RowPart>,
+    mine: u32,
+    generation: StoredValue<u32>,
+    revealing: RwSignal<bool>,
+) {
+    if generation.try_get_value() != Some(mine) {
+        return;
+    }
+    let rest = rows.split_off(rows.len().min(REVEAL_PER_TASK));
+    for row in rows {
+        row.shown.try_set(true);
+    }
+    let more = !rest.is_empty();
+    if revealing.try_get_untracked() != Some(more) {
+        revealing.try_set(more);
+    }
+    if more {
+        set_timeout(
+            move || reveal(rest, mine, generation, revealing),
+            std::time::Duration::ZERO,
+        );
+    }
 }
 
 /// Draws one more group of rows in each task until `count` are drawn, then calls `done`;
