@@ -89,6 +89,7 @@ function check() {
     ? `${file}: no problems. The preview shows this version.`
     : `${file}: ${problems.length} ${problems.length === 1 ? 'problem' : 'problems'}. Select one to go to its line.`;
   document.body.dataset.checked = problems.length === 0 ? 'clean' : 'problems';
+  document.body.dataset.checks = String(Number(document.body.dataset.checks || 0) + 1);
   if (problems.length === 0) {
     preview(file, text);
     snippet(file, engine.area(file, text));
@@ -375,8 +376,9 @@ navigator.serviceWorker?.ready.then((reg) => reg.active?.postMessage('keep-autho
 (async () => {
   const status = $('engine-status');
   try {
-    const mod = await import(new URL(document.body.dataset.engine, document.baseURI).href);
-    await mod.default();
+    const url = new URL(document.body.dataset.engine, document.baseURI).href;
+    const mod = await import(url);
+    await mod.default({ module_or_path: url.replace(/\.js$/, '_bg.wasm') });
     engine = mod;
     status.textContent = 'Ready. Open your ruleset or start from the template.';
     document.body.dataset.ready = 'true';
