@@ -14,8 +14,11 @@ use threshold_widget::engine::load::load_site_ruleset;
 const VALID: &str = include_str!("fixtures/testshire.toml");
 const SCENARIOS: &str = include_str!("fixtures/testshire.scenarios.toml");
 
-/// (what is wrong, edits: (text to replace, replacement), how many problems)
-const BAD_FILES: &[(&str, &[(&str, &str)], usize)] = &[
+/// Edits to the valid fixture: (text to replace, replacement).
+type Edits = &'static [(&'static str, &'static str)];
+
+/// (what is wrong, edits, how many problems)
+const BAD_FILES: &[(&str, Edits, usize)] = &[
     (
         "three different mistakes",
         &[
