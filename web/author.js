@@ -91,8 +91,9 @@ function check() {
   document.body.dataset.checked = problems.length === 0 ? 'clean' : 'problems';
   document.body.dataset.checks = String(Number(document.body.dataset.checks || 0) + 1);
   if (problems.length === 0) {
-    preview(file, text);
-    snippet(file, engine.area(file, text));
+    const area = engine.area(file, text);
+    preview(file, text, area);
+    snippet(file, area);
   } else if (previewUrl) {
     $('preview-status').textContent = 'The preview shows the last version without problems: fix the problems to see your changes.';
   }
@@ -105,10 +106,9 @@ function scheduleCheck() {
 
 // ---- the preview: the real widget, fed the text as a blob: URL of this page ----------------
 
-function preview(file, text) {
+function preview(file, text, area) {
   const old = previewUrl;
   previewUrl = URL.createObjectURL(new Blob([text], { type: 'text/plain' }));
-  const area = engine.area(file, text);
   const src = `index.html?ruleset=${encodeURIComponent(previewUrl)}${area ? `&fixed-area=${encodeURIComponent(area)}` : ''}&exit-page=off`;
   let loaded = 0;
   for (const frame of [$('preview-phone'), $('preview-desktop')]) {
