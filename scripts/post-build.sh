@@ -6,7 +6,8 @@
 #      wasm-bindgen JS glue minified;
 #   3. the ruleset loader, a second wasm loaded only for a site's own ruleset;
 #   4. embed.html and widget.js, the two ways to embed the widget, made from index.html;
-#   5. the service worker, listing every file above, so it must come last.
+#   5. the authoring page (author.html and its wasm), for partnerships writing a ruleset;
+#   6. the service worker, listing every file above, so it must come last.
 set -eu
 dir="$1"
 cargo run --quiet --locked ${TW_FEATURES:+--features $TW_FEATURES} -- pack "$dir"
@@ -14,4 +15,5 @@ node scripts/csp-start-script.mjs "$dir"
 node scripts/minify-glue.mjs "$dir"
 node scripts/build-loader.mjs "$dir"
 node scripts/embed.mjs "$dir"
+node scripts/build-author.mjs "$dir"
 node scripts/offline.mjs "$dir"

@@ -5,7 +5,6 @@ pub mod catalogue;
 pub mod engine;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod report;
-#[cfg(not(target_arch = "wasm32"))]
 pub mod scenarios;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;

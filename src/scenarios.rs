@@ -1,5 +1,6 @@
 //! Scenario files: answers and the outcome the document leads to, run against a ruleset.
-//! Used by `tests/scenarios.rs` and by `threshold-widget scenarios RULESET SCENARIOS`.
+//! Used by `tests/scenarios.rs`, `threshold-widget scenarios RULESET SCENARIOS` and the
+//! authoring page (`src/bin/author.rs`).
 //!
 //! A scenario file also has to cover its ruleset: every level reached, every route shown,
 //! every rule fired, every worked example landing at the level the document gives it.

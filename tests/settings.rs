@@ -74,6 +74,8 @@ fn bad_values_are_reported_and_not_applied() {
         ("ruleset", "javascript:alert(1)", "not a path"),
         ("ruleset", "//evil.example/levels.toml", "not a path"),
         ("ruleset", "data:text/plain,x", "not a path"),
+        ("ruleset", "blob:null/1b6e", "not a path"),
+        ("ruleset", "blob:javascript:alert(1)", "not a path"),
     ];
     for (name, value, expected) in cases {
         let (s, problems) = read(&[(name, value)]);
@@ -160,4 +162,18 @@ fn what_shows_first_and_whether_the_picker_shows() {
         first(&[("ruleset", "levels.toml"), ("fixed-area", "our-area")]),
         (FirstShown::SiteRuleset, false)
     );
+}
+
+#[test]
+fn the_authoring_pages_preview_names_its_ruleset_by_a_blob_url() {
+    // author.html hands the widget the text being edited as a blob: URL of its own origin;
+    // the page then fetches it only if that origin is its own (browser::same_origin_url).
+    for url in [
+        "blob:http://127.0.0.1:8080/0b1c5a7e-8a9f-4e0c-9a57-2f1d7e6c3b21",
+        "blob:https://widget.example.org.uk/0b1c5a7e-8a9f-4e0c-9a57-2f1d7e6c3b21",
+    ] {
+        let (s, problems) = read(&[("ruleset", url), ("fixed-area", "our-area")]);
+        assert_eq!(problems, Vec::<String>::new(), "{url}");
+        assert_eq!(s.ruleset.as_deref(), Some(url));
+    }
 }

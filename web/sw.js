@@ -18,7 +18,8 @@ const URLS = new Set([FOLDER, ...FILES.map((f) => new URL(f, FOLDER).href)]);
 // The ruleset loader (about 130 KB) is needed only where a site uses its own ruleset: kept
 // when first used, not downloaded on every first visit.
 const HASHED = /-[0-9a-f]{12,}(_bg)?\.\w+$/;
-const ON_USE = new Set(FILES.filter((f) => f.startsWith('ruleset-loader-')).map((f) => new URL(f, FOLDER).href));
+// So is the authoring page (author.html, author-*), which only ruleset authors open.
+const ON_USE = new Set(FILES.filter((f) => /^(ruleset-loader-|author[-.])/.test(f)).map((f) => new URL(f, FOLDER).href));
 
 self.addEventListener('install', (event) => {
   // All or nothing: if one file fails, the install fails and the old version keeps serving.
@@ -33,6 +34,14 @@ self.addEventListener('install', (event) => {
   // is open. An open page keeps being served from its own version's cache, so it never loads a
   // file of another version (a renamed wasm, a changed area file) and a new page never gets
   // an old one; the old cache is deleted only once nothing can need it.
+});
+
+// The authoring page, once open, asks for the files kept on use (its own and the ruleset
+// loader its preview uses), so it works offline after one visit.
+self.addEventListener('message', (event) => {
+  if (event.data !== 'keep-authoring-files') return;
+  const requests = [...ON_USE].map((url) => new Request(url, { cache: HASHED.test(url) ? 'default' : 'reload' }));
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(requests)));
 });
 
 self.addEventListener('activate', (event) => {

@@ -9,12 +9,8 @@ use super::model::{
 use std::collections::BTreeSet;
 
 /// "Does the child already have a social worker?" (`yes`, `no`, `not-sure` in a scenario file).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(
-    not(target_arch = "wasm32"),
-    derive(serde::Deserialize),
-    serde(rename_all = "kebab-case")
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum Known {
     Yes,
     No,

@@ -183,8 +183,8 @@ fn is_area_id(value: &str) -> bool {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
-/// A ruleset file on the site: a path, or an https:// address (the page checks it is the
-/// page's own origin, as its Content-Security-Policy does).
+/// A ruleset file on the site: a path, an https:// address, or the authoring page's blob:
+/// URL (the page checks it is the page's own origin, as its Content-Security-Policy does).
 fn ruleset_path(value: &str) -> Result<String, String> {
     let bad = value.is_empty()
         || value.len() > 2000
@@ -202,10 +202,20 @@ fn ruleset_path(value: &str) -> Result<String, String> {
         )),
         None => Ok(value.to_owned()),
         Some("https") if is_safe_link(value) => Ok(value.to_owned()),
+        // The authoring page's preview (author.html): text made in this browser, which the
+        // page still accepts only from its own origin.
+        Some("blob") if is_blob_of_a_site(value) => Ok(value.to_owned()),
         Some(_) => Err(format!(
             "\u{201c}{value}\u{201d} is not a path to a file on this site."
         )),
     }
+}
+
+/// `blob:https://host/uuid` (or `blob:http://`): a blob an http(s) page of that origin made.
+fn is_blob_of_a_site(value: &str) -> bool {
+    value
+        .get(5..)
+        .is_some_and(|inner| inner.starts_with("http://") || is_safe_link(inner))
 }
 
 /// `#rgb` or `#rrggbb`, lower-cased, dark enough for white text and for links on white.
