@@ -59,6 +59,7 @@ if [ "${1:-}" = "engines" ]; then
   command -v Xvfb >/dev/null || missing+=(xvfb)
   command -v firefox-esr >/dev/null || missing+=(firefox-esr)
   command -v ip >/dev/null || missing+=(iproute2)   # `ip link set lo up` in the test's network namespace
+  command -v ps >/dev/null || missing+=(procps)     # what a WebKit session start that hangs is doing
   if [ "${#missing[@]}" -gt 0 ]; then
     say "installing Debian's ${missing[*]}"
     SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"

@@ -96,6 +96,50 @@ async function openArea(t, area, origin) {
   return site;
 }
 
+/** The service worker's registration as the page sees it (getRegistration(), each worker's
+ *  state, the controller), polled from here rather than awaited in one long script (a
+ *  WebKitWebDriver script is cut off after 30 s, which says nothing of why). */
+function swState() {
+  if (!('serviceWorker' in navigator)) return { supported: false };
+  return navigator.serviceWorker.getRegistration().then((reg) => ({
+    supported: true,
+    registration: reg ? reg.scope : null,
+    installing: reg?.installing?.state ?? null,
+    waiting: reg?.waiting?.state ?? null,
+    active: reg?.active?.state ?? null,
+    controller: !!navigator.serviceWorker.controller,
+  }));
+}
+
+/** Waits until the page's own registration (web/offline.js) has an active worker: what
+ *  `navigator.serviceWorker.ready` means, and all a later navigation needs (the spec holds its
+ *  fetch until the worker is activated). Not the worker's `state`: in WebKitGTK 2.50 the
+ *  page's ServiceWorker object for the active worker says "installing" (every WebKit run
+ *  here), sometimes for good (waiting on "activated" timed out after 30 s in 2 of 4 full runs),
+ *  while the page is then served offline all the same. If none is active after `ms`, fails with what happened: each state seen,
+ *  the requests for sw.js and the site's files, and what a register() of the same script,
+ *  called by the case, gives. Resolves to the states seen. */
+async function serviceWorkerActive(t, site, ms = 30000) {
+  const seen = [];
+  const from = Date.now();
+  const end = from + ms;
+  for (;;) {
+    const s = await t.d.eval(swState).catch((e) => ({ error: e.message.split('\n')[0] }));
+    const text = JSON.stringify(s);
+    if (seen.at(-1)?.text !== text) seen.push({ ms: Date.now() - from, text });
+    if (s.registration && s.active) return seen.map((x) => `${x.ms} ms ${x.text}`).join('; ');
+    if (Date.now() > end) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const retried = await t.d.eval(() => navigator.serviceWorker
+    .register(new URL('sw.js', document.baseURI), { scope: './', updateViaCache: 'none' })
+    .then((reg) => new Promise((r) => setTimeout(r, 5000)).then(() => `registered ${reg.scope}: installing ${reg.installing?.state}, waiting ${reg.waiting?.state}, active ${reg.active?.state}`),
+      (e) => `register() failed: ${e.name}: ${e.message}`)).catch((e) => `register() did not answer: ${e.message.split('\n')[0]}`);
+  const asked = t.requests.since(from - 60000).filter((e) => e.origin === site.origin).map((e) => e.url);
+  assert.fail(`no active service worker after ${ms / 1000} s; states seen: ${seen.map((x) => `${x.ms} ms ${x.text}`).join('; ')}; `
+    + `requests to the site: ${asked.length} (${asked.filter((u) => /sw\.js|offline-/.test(u)).join(', ') || 'neither sw.js nor offline-*.js'}); the case's own register(): ${retried}`);
+}
+
 // ---- the cases ---------------------------------------------------------------------------------
 
 export const CASES = [];
@@ -188,10 +232,7 @@ CASES.push({
   name: 'the service worker serves the page offline after one visit',
   async run(t) {
     const site = await openArea(t, 'rotherham');
-    await t.d.eval(async () => {
-      const reg = await navigator.serviceWorker.ready;
-      while (reg.active.state !== 'activated') await new Promise((r) => setTimeout(r, 50));
-    });
+    t.note(`service worker: ${await serviceWorkerActive(t, site)}`);
     site.goOffline();
     await t.d.newPage();
     const offlineFrom = Date.now();
@@ -298,7 +339,7 @@ CASES.push({
   name: 'no request after load, none to another origin (the browser is off the network)',
   async run(t) {
     const site = await openArea(t, 'rotherham');
-    await t.d.eval(async () => { await navigator.serviceWorker.ready; });
+    await serviceWorkerActive(t, site);
     await new Promise((r) => setTimeout(r, 500));
     const loaded = Date.now();
     const c = multiIndicatorCase('rotherham');
@@ -307,8 +348,15 @@ CASES.push({
     await t.d.type({ role: 'textbox', name: 'Search indicators' }, 'abuse');
     await outcomeWhere(t, (x) => x.level === c.level, 'answered');
     await new Promise((r) => setTimeout(r, 1000));
-    // Requests leaving loopback are checked after every case (engines.test.mjs).
-    assert.deepEqual(t.requests.since(loaded).filter((e) => e.kind !== 'outside').map((e) => `${e.origin}${e.url}`), [], 'no request after load');
+    // Requests leaving loopback are checked after every case (engines.test.mjs). One request is
+    // the browser's, not the page's: the service worker's update check (a GET of sw.js itself,
+    // no query, marked `Service-Worker: script`), which Chromium made twice just after the first
+    // install in 1 run of 5; it carries nothing of the page.
+    const swCheck = (e) => e.method === 'GET' && e.url === '/levels-of-need/sw.js' && e.headers?.['service-worker'] === 'script';
+    const after = t.requests.since(loaded).filter((e) => e.kind !== 'outside');
+    const checks = after.filter(swCheck).length;
+    if (checks) t.note(`${checks} service-worker update check(s) of sw.js after load, by the browser`);
+    assert.deepEqual(after.filter((e) => !swCheck(e)).map((e) => `${e.method} ${e.origin}${e.url}`), [], 'no request after load');
     assert.ok(t.requests.entries.some((e) => e.origin === site.origin), 'the log does see the page load');
     // t.outside() is checked after every case: the proxy saw nothing outside loopback.
   },

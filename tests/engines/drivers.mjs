@@ -12,7 +12,7 @@ import { chromium } from 'playwright-core';
 import puppeteer from 'puppeteer-core';
 import { Builder } from 'selenium-webdriver';
 import { FINDER } from './finder.mjs';
-import { startProcess, endProcess } from './processes.mjs';
+import { startProcess, endProcess, groupMembers } from './processes.mjs';
 
 export const ENGINES = ['chromium', 'firefox', 'webkit'];
 
@@ -328,12 +328,43 @@ async function startXvfb(log) {
 
 /** The one start-up failure retried: MiniBrowser crashing as WebKitWebDriver starts it. */
 export function isMiniBrowserStartCrash(error) {
-  return /session not created|Failed to connect to browser|browser.*(crash|terminated|closed)|connection refused|ECONNRESET|socket hang up/i.test(error?.message ?? '');
+  return /MiniBrowser crashed|session not created|Failed to connect to browser|browser.*(crash|terminated|closed)|connection refused|ECONNRESET|socket hang up/i.test(error?.message ?? '');
 }
 
-async function launchWebKit({ proxyPort, log, attempts = 4 }) {
+/** The other start-up failure retried, once: WebKitWebDriver never answering the new-session
+ *  request (seen once in three full runs: no page of the widget had been asked for yet). */
+export class SessionStartHang extends Error {}
+
+/** Rejects as the start-up crash once MiniBrowser, having started, is gone from the driver's
+ *  process group: WebKitWebDriver itself never says so when the browser dies before it connects
+ *  (tried with a browser that exits at once: the new-session request is never answered). */
+function browserGone(pgid, binary, stop) {
+  const name = ` ${path.basename(binary).slice(0, 15)}`; // as /proc/<pid>/stat names it
+  return new Promise((_, no) => {
+    let seen = false;
+    const poll = () => {
+      if (stop.done) return;
+      const browser = groupMembers(pgid).some((m) => m.endsWith(name));
+      if (browser) seen = true;
+      else if (seen) return no(new Error('MiniBrowser crashed: it exited before the WebDriver session started'));
+      setTimeout(poll, 100);
+    };
+    poll();
+  });
+}
+
+/** What the processes of group `pgid` are doing (state, kernel wait channel, command line). */
+function groupReport(pgid) {
+  try {
+    return execFileSync('ps', ['-o', 'pid=,stat=,wchan:20=,etime=,args=', '-g', String(pgid)], { encoding: 'utf8' })
+      .trim().split('\n').map((l) => l.trim().slice(0, 160)).join(' | ');
+  } catch { return '(no process left)'; }
+}
+
+async function launchWebKit({ proxyPort, log, attempts = 4, sessionMs = 30000 }) {
   const xvfb = await startXvfb(log);
   const binary = miniBrowser();
+  let hangs = 0;
   for (let attempt = 1; ; attempt++) {
     const port = await freePort();
     const driverProc = startProcess('WebKitWebDriver', [`--port=${port}`], {
@@ -341,7 +372,8 @@ async function launchWebKit({ proxyPort, log, attempts = 4 }) {
     });
     try {
       await waitForPort(port, driverProc);
-      const session = await new Builder()
+      const started = Date.now();
+      const building = new Builder()
         .usingServer(`http://127.0.0.1:${port}`)
         .withCapabilities({
           browserName: 'MiniBrowser',
@@ -352,9 +384,25 @@ async function launchWebKit({ proxyPort, log, attempts = 4 }) {
           pageLoadStrategy: 'none',
         })
         .build();
-      await session.manage().setTimeouts({ script: 30000, pageLoad: 30000 });
-      const caps = await session.getCapabilities();
-      log(`webkit ${caps.get('browserVersion')} (MiniBrowser, WebKitWebDriver pid ${driverProc.pid}), attempt ${attempt}`);
+      // Bounded: a session that has not started in `sessionMs` is a hang of the driver, ended
+      // with its process group (MiniBrowser and its web processes with it) and tried again once.
+      // A MiniBrowser that dies before it connects is seen go (browserGone), and retried as the
+      // start-up crash.
+      let timer;
+      const stop = { done: false };
+      const start = async () => {
+        const session = await building;
+        await session.manage().setTimeouts({ script: 30000, pageLoad: 30000 });
+        return [session, await session.getCapabilities()];
+      };
+      const [session, caps] = await Promise.race([
+        start(),
+        browserGone(driverProc.pid, binary, stop),
+        new Promise((_, no) => {
+          timer = setTimeout(() => no(new SessionStartHang(`no WebDriver session in ${sessionMs / 1000} s; processes: ${groupReport(driverProc.pid)}`)), sessionMs);
+        }),
+      ]).finally(() => { clearTimeout(timer); stop.done = true; });
+      log(`webkit ${caps.get('browserVersion')} (MiniBrowser, WebKitWebDriver pid ${driverProc.pid}), attempt ${attempt}, session in ${Date.now() - started} ms`);
       return new WebKitDriver(session, async () => {
         await Promise.race([session.quit().catch(() => {}), new Promise((r) => setTimeout(r, 5000))]);
         await endProcess(driverProc);
@@ -362,8 +410,10 @@ async function launchWebKit({ proxyPort, log, attempts = 4 }) {
       });
     } catch (error) {
       await endProcess(driverProc);
-      if (attempt < attempts && isMiniBrowserStartCrash(error)) {
-        log(`RETRY webkit start, attempt ${attempt} failed: ${error.message.split('\n')[0]} | ${driverProc.output.trim().split('\n').slice(-3).join(' | ')}`);
+      const hang = error instanceof SessionStartHang;
+      if (hang) hangs++;
+      if (attempt < attempts && (hang ? hangs === 1 : isMiniBrowserStartCrash(error))) {
+        log(`RETRY webkit start, attempt ${attempt} failed: ${error.message.split('\n')[0]} | driver output: ${driverProc.output.trim().split('\n').slice(-3).join(' | ') || '(none)'}`);
         continue;
       }
       await endProcess(xvfb.proc);

@@ -20,7 +20,9 @@ const EXAMPLE_HOST = 'https://www.partnership.example';
 /** Every request that reached one of the suite's servers or its proxy, in order. */
 export class RequestLog {
   constructor() { this.entries = []; }
-  add(origin, url, kind = 'site') { this.entries.push({ at: Date.now(), origin, url, kind }); }
+  add(origin, url, kind = 'site', req = null) {
+    this.entries.push({ at: Date.now(), origin, url, kind, method: req?.method ?? null, headers: req?.headers ?? null });
+  }
   since(t) { return this.entries.filter((e) => e.at >= t); }
   outside(t = 0) { return this.since(t).filter((e) => e.kind === 'outside'); }
 }
@@ -55,7 +57,7 @@ export async function startSites(log) {
         req.on('end', () => { log.add(origin, `${req.url} ${text}`, 'csp'); res.writeHead(204); res.end(); });
         return;
       }
-      log.add(origin, req.url);
+      log.add(origin, req.url, 'site', req);
       if (state.down) { req.socket.destroy(); return; }
       const writeHead = res.writeHead.bind(res);
       res.writeHead = (status, headers = {}) => {
