@@ -8,7 +8,7 @@ use proptest::prelude::*;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashSet};
 use threshold_widget::engine::search::{
-    highlight, literal_results, matches, notes, resolve_related, How, Index, Item,
+    highlight, keyword_lines, literal_results, matches, notes, resolve_related, How, Index,
 };
 use threshold_widget::engine::thesaurus::{self, Thesaurus};
 use threshold_widget::engine::Ruleset;
@@ -290,6 +290,9 @@ fn related_indicators_share_a_concern_at_another_level_and_explicit_links_win() 
     r2.indicators[episodes].related = vec!["l5-abandoned".into()];
     let ix2 = Index::new(&r2, &thesaurus());
     assert_eq!(ix2.related(episodes), [pos("l5-abandoned")]);
+    // Resolving for the packed ruleset keeps them too.
+    resolve_related(&mut r2, &thesaurus());
+    assert_eq!(r2.indicators[episodes].related, ["l5-abandoned"]);
 }
 
 /// The page shows related indicators from the packed ruleset, without the search engine:
@@ -321,41 +324,37 @@ fn packed_areas_carry_the_engines_related_indicators() {
     }
 }
 
-#[test]
-fn resolving_related_keeps_explicit_links() {
-    let areas = areas();
-    let (r, _) = &areas["rochdale"];
-    let mut r = r.clone();
-    let episodes = r
-        .indicators
-        .iter()
-        .position(|i| i.id.as_str() == "l2-episodes-missing-from-home")
-        .unwrap();
-    r.indicators[episodes].related = vec!["l5-abandoned".into()];
-    resolve_related(&mut r, &thesaurus());
-    assert_eq!(r.indicators[episodes].related, ["l5-abandoned"]);
-}
-
-/// The search module indexes only texts and keywords (`Index::of`); it answers every term
-/// of the file exactly as the engine's index of the whole ruleset does.
+/// The search module gets only the texts and each indicator's keywords as one string
+/// (`search::keyword_lines`, as the page sends them); its index answers every term of the
+/// file, and local keywords (one with a space), exactly as the engine's index does.
 #[test]
 fn the_search_modules_index_answers_as_the_engines() {
     let t = thesaurus();
-    let areas = areas();
-    for term in terms() {
-        let (r, ix) = &areas[&term.area];
-        let items = r.indicators.iter().map(|ind| Item {
-            text: &ind.text,
-            keywords: &ind.keywords,
-        });
-        let module = Index::of(items, &t);
-        assert_eq!(
-            module.search(&term.query),
-            ix.search(&term.query),
-            "{}",
-            term.query
-        );
+    let mut areas = areas();
+    let (r, _) = areas.get_mut("trafford").unwrap();
+    r.indicators[0].keywords = vec!["Zebrafish".into(), "county fair".into()];
+    let ix = Index::new(r, &t);
+    areas.get_mut("trafford").unwrap().1 = ix;
+    for (query, area) in terms()
+        .into_iter()
+        .map(|term| (term.query, term.area))
+        .chain([
+            ("zebrafish".into(), "trafford".into()),
+            ("county fair".into(), "trafford".into()),
+        ])
+    {
+        let (r, ix) = &areas[&area];
+        let texts: Vec<String> = r.indicators.iter().map(|i| i.text.clone()).collect();
+        let keywords: Vec<String> = r
+            .indicators
+            .iter()
+            .map(|i| keyword_lines(&i.keywords))
+            .collect();
+        let module = Index::of_lines(&texts, &keywords, &t);
+        assert_eq!(module.search(&query), ix.search(&query), "{query}");
     }
+    let (r, ix) = &areas["trafford"];
+    assert!(ix.search("zebrafish").is_shown(0), "{}", r.indicators[0].id);
 }
 
 /// Until the search module answers, the page matches literally: what `matches` says.

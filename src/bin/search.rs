@@ -16,19 +16,15 @@ pub struct Searcher(threshold_widget::engine::search::Index);
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen]
 impl Searcher {
-    /// `texts[i]` is indicator i's text; `keywords[i]` its `keywords`, one per line.
+    /// `texts[i]` is indicator i's text; `keywords[i]` its `keywords`, as
+    /// `search::keyword_lines` writes them.
     #[wasm_bindgen(constructor)]
     pub fn new(texts: Vec<String>, keywords: Vec<String>) -> Searcher {
-        use threshold_widget::engine::search::{Index, Item};
-        let keywords: Vec<Vec<String>> = keywords
-            .iter()
-            .map(|k| k.lines().map(str::to_owned).collect())
-            .collect();
-        let items = texts
-            .iter()
-            .zip(&keywords)
-            .map(|(text, keywords)| Item { text, keywords });
-        Searcher(Index::of(items, &threshold_widget::catalogue::thesaurus()))
+        Searcher(threshold_widget::engine::search::Index::of_lines(
+            &texts,
+            &keywords,
+            &threshold_widget::catalogue::thesaurus(),
+        ))
     }
 
     /// What `query` shows, packed.

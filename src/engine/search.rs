@@ -159,6 +159,20 @@ impl Index {
         ix
     }
 
+    /// The search module's index: each indicator's text, and its keywords as one string
+    /// ([`keyword_lines`]), as the page hands them over.
+    pub fn of_lines(texts: &[String], keywords: &[String], thesaurus: &Thesaurus) -> Index {
+        let keywords: Vec<Vec<String>> = keywords
+            .iter()
+            .map(|k| k.lines().map(str::to_owned).collect())
+            .collect();
+        let items = texts
+            .iter()
+            .zip(&keywords)
+            .map(|(text, keywords)| Item { text, keywords });
+        Index::of(items, thesaurus)
+    }
+
     /// The index of some indicators' texts and keywords, for searching only (no related
     /// indicators: those are resolved when a ruleset is packed, see [`resolve_related`]).
     pub fn of<'a>(items: impl IntoIterator<Item = Item<'a>>, thesaurus: &Thesaurus) -> Index {
@@ -498,6 +512,12 @@ pub fn resolve_related(ruleset: &mut Ruleset, thesaurus: &Thesaurus) {
     for (ind, related) in ruleset.indicators.iter_mut().zip(ids) {
         ind.related = related;
     }
+}
+
+/// An indicator's `keywords` as one string for the search module (one per line), read back
+/// by [`Index::of_lines`].
+pub fn keyword_lines(keywords: &[String]) -> String {
+    keywords.join("\n")
 }
 
 /// Literal matching of every indicator, for the page while the search module loads: each

@@ -3,7 +3,7 @@
 //! imported the first time it is needed, so it weighs nothing on the first load.
 
 use super::browser;
-use crate::engine::search::Results;
+use crate::engine::search::{self, Results};
 use crate::engine::Ruleset;
 use wasm_bindgen::prelude::*;
 
@@ -49,7 +49,7 @@ pub fn new_searcher(module: &JsValue, ruleset: &Ruleset) -> Option<JsValue> {
     let (texts, keywords) = (js_sys::Array::new(), js_sys::Array::new());
     for ind in &ruleset.indicators {
         texts.push(&JsValue::from_str(&ind.text));
-        keywords.push(&JsValue::from_str(&ind.keywords.join("\n")));
+        keywords.push(&JsValue::from_str(&search::keyword_lines(&ind.keywords)));
     }
     make_searcher(module, texts, keywords).ok()
 }
