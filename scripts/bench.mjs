@@ -212,7 +212,7 @@ try {
   const mk = await coldLoads(browser, 3, { query: '?area=milton-keynes' });
   const mkDom = median(mk.map((r) => r.dom));
   figure('DOM elements at ready', String(mkDom), '800', mkDom <= 800);
-  // A partnership that fixes its own area still downloads the default area inside the wasm.
+  // An area other than the default: the wasm (with the default inside) and the area's file.
   info('bytes on the wire to ready, brotli', kb(median(mk.map((r) => r.toReady))),
     `${mk[0].requestsToReady} requests, its area file included`);
   const ticks = await tickTimes(browser);
