@@ -13,7 +13,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import os from 'node:os';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { serve } from './serve.mjs';
 import { CHROMIUM, LAUNCH_ARGS, DIST } from '../tests/browser/support.mjs';
 
@@ -125,22 +126,23 @@ async function tickTimes(browser) {
 
 /** Lighthouse 12 (mobile defaults: simulated 4x CPU and slow 4G) against a local server.
  *  A run that fails (on a loaded machine Chromium has answered `Page.navigate` with a
- *  protocol error) is tried once more, and the retry is printed. */
-function lighthouse(url) {
+ *  protocol error) is tried once more, and the retry is printed. Lighthouse runs as a child
+ *  process without blocking this one, whose server answers its requests. */
+async function lighthouse(url) {
   try {
-    return lighthouseOnce(url);
+    return await lighthouseOnce(url);
   } catch (e) {
     console.log(`  Lighthouse run failed, trying once more: ${String(e.message ?? e).split('\n')[0].slice(0, 160)}`);
     return lighthouseOnce(url);
   }
 }
 
-function lighthouseOnce(url) {
+async function lighthouseOnce(url) {
   const cli = path.resolve('node_modules/lighthouse/cli/index.js');
   const flags = LAUNCH_ARGS.filter((f) => !f.startsWith('--host-resolver-rules')).concat('--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1');
-  const out = execFileSync(process.execPath, [cli, url, '--output=json', '--output-path=stdout', '--quiet',
+  const { stdout: out } = await promisify(execFile)(process.execPath, [cli, url, '--output=json', '--output-path=stdout', '--quiet',
     '--only-categories=performance,accessibility,best-practices,seo',
-    `--chrome-flags=${flags.join(' ')}`], { env: { ...process.env, CHROME_PATH: CHROMIUM }, maxBuffer: 64 << 20 });
+    `--chrome-flags=${flags.join(' ')}`], { env: { ...process.env, CHROME_PATH: CHROMIUM }, maxBuffer: 64 << 20, timeout: 300_000 });
   const lhr = JSON.parse(out);
   const score = (c) => Math.round((lhr.categories[c].score ?? 0) * 100);
   const num = (a) => lhr.audits[a]?.numericValue ?? NaN;
@@ -228,7 +230,7 @@ try {
       for (const area of ['rotherham', 'milton-keynes']) {
         console.log(`\nLighthouse 12, mobile, ${area} (median of ${LH_RUNS}):`);
         const runs = [];
-        for (let i = 0; i < LH_RUNS; i++) runs.push(lighthouse(`${url}?area=${area}`));
+        for (let i = 0; i < LH_RUNS; i++) runs.push(await lighthouse(`${url}?area=${area}`));
         const m = (k) => median(runs.map((r) => r[k]));
         const all = (k) => range(runs.map((r) => r[k]), String);
         for (const c of ['performance', 'accessibility', 'best-practices', 'seo']) {
