@@ -260,6 +260,65 @@ fn nothing_matches_gives_the_nearest_indicators() {
     );
 }
 
+/// Typing starts with one letter: "d" and "do" are the start of "domestic", not words of
+/// their own, so they find what "dom" finds and more, never "No indicators match" on the
+/// way to a word that is there; only a whole word is highlighted. An acronym stays whole.
+#[test]
+fn the_first_letters_of_a_word_find_the_words_they_begin() {
+    let areas = areas_once();
+    let (r, ix) = &areas["milton-keynes"];
+    let domestic = shown_ids(r, ix, "domestic");
+    assert!(!domestic.is_empty());
+    for typed in ["d", "do", "D", "dom"] {
+        let res = ix.search(typed);
+        let ids = shown_ids(r, ix, typed);
+        assert!(res.count() > 0, "{typed:?} finds something");
+        for id in &domestic {
+            assert!(ids.contains(id), "{typed:?} still shows {id}");
+        }
+        assert!(
+            ids.len() < r.indicators.len(),
+            "{typed:?} hides the indicators with no word it begins"
+        );
+        if typed.len() < 3 {
+            let lit = res
+                .shown
+                .iter()
+                .flatten()
+                .flatten()
+                .filter(|h| h.span.is_some());
+            assert_eq!(
+                lit.count(),
+                0,
+                "{typed:?}: a first letter is not highlighted"
+            );
+        }
+    }
+    // A literal search shows the same as the page's literal matching while the module loads.
+    for typed in ["d", "ne", "s h"] {
+        let lit = literal_results(r, typed);
+        assert_eq!(
+            ix.literal(typed)
+                .shown
+                .iter()
+                .map(Option::is_some)
+                .collect::<Vec<_>>(),
+            lit.shown.iter().map(Option::is_some).collect::<Vec<_>>(),
+            "{typed:?}"
+        );
+    }
+    // A whole two-letter word still highlights; an acronym is not a prefix ("dv" is not "dvd").
+    assert!(shown_ids(r, ix, "DV").contains(&"l4-chronic-domestic-abuse".to_owned()));
+    let (_, ix) = &areas["trafford"];
+    let res = ix.search("GP");
+    assert!(res
+        .shown
+        .iter()
+        .flatten()
+        .flatten()
+        .any(|h| h.span.is_some()));
+}
+
 #[test]
 fn related_indicators_share_a_concern_at_another_level_and_explicit_links_win() {
     let areas = areas();

@@ -138,6 +138,9 @@ pub struct Index {
     related: Vec<Vec<usize>>,
 }
 
+/// A query word shorter than this that is only the start of a word is not highlighted.
+const SHORT: usize = 3;
+
 /// Longest phrase, in words, matched as one (indicator word runs and thesaurus phrases).
 const PHRASE: usize = 4;
 
@@ -328,7 +331,9 @@ impl Index {
 
     /// How each vocabulary entry matches a unit (`None`: it does not).
     fn matched(&self, u: &Unit, widen: bool) -> Vec<Option<How>> {
-        let exact_only = u.acronym || u.key.len() < 3;
+        // An acronym is a whole word; anything else, however short, may be the start of a
+        // word still being typed ("d" finds "domestic", as the page's literal matching does).
+        let exact_only = u.acronym;
         let mut found: Vec<Option<How>> = self
             .vocab
             .iter()
@@ -394,8 +399,18 @@ impl Index {
             let mut found_units = 0;
             for (u, found) in units.iter().zip(&per_unit) {
                 let before = hits.len();
+                let mut by_start = false;
                 for t in tokens {
                     let Some(how) = found[t.vocab] else { continue };
+                    // One or two letters begin many words: they show the indicator, but
+                    // only a whole word is highlighted (a first letter lit everywhere is noise).
+                    if how == How::Literal
+                        && u.key.len() < SHORT
+                        && self.vocab[t.vocab].key != u.key
+                    {
+                        by_start = true;
+                        continue;
+                    }
                     let (span, how, word) = match &t.span {
                         Ok(r) => (Some(r.clone()), how, String::new()),
                         Err(k) if widen => (None, How::Keyword, self.keywords[i][*k].clone()),
@@ -408,7 +423,7 @@ impl Index {
                         how,
                     });
                 }
-                if hits.len() > before && !u.optional {
+                if (hits.len() > before || by_start) && !u.optional {
                     found_units += 1;
                 }
             }
