@@ -443,6 +443,56 @@ fn keywords_widen_the_search_and_say_so() {
     let hits = res.shown[0].as_ref().unwrap();
     assert_eq!(hits[0].how, How::Keyword);
     assert_eq!(hits[0].span, None, "nothing to highlight in the text");
+
+    // A keyword of two words is found by typing them, as one keyword.
+    r.indicators[0].keywords = vec!["County fair".into()];
+    let ix = Index::new(&r, &thesaurus());
+    for typed in ["county fair", "County-Fair", "countyfair"] {
+        let res = ix.search(typed);
+        assert_eq!(res.count(), 1, "{typed:?}");
+        let hits = res.shown[0].as_ref().unwrap();
+        assert!(
+            hits.iter()
+                .any(|h| h.how == How::Keyword && h.word == "County fair"),
+            "{typed:?}: {hits:?}"
+        );
+    }
+}
+
+/// A match is read as the document's phrase: "bruise" finds "Non-accidental injury" as one
+/// phrase, one mark and one note, and a word found as itself lights no other word of its
+/// thesaurus group beside it ("injury" does not light "Non-accidental").
+#[test]
+fn a_phrase_of_the_document_is_one_mark_and_a_word_lights_only_itself() {
+    let areas = areas_once();
+    let (r, ix) = &areas["milton-keynes"];
+    let i = r
+        .indicators
+        .iter()
+        .position(|i| i.id.as_str() == "l4-non-accidental-injury")
+        .unwrap();
+    let text = &r.indicators[i].text;
+    let res = ix.search("bruise");
+    let hits = res.shown[i].as_ref().expect("bruise shows it");
+    assert_eq!(highlight(text, hits), [("Non-accidental injury", true)]);
+    assert_eq!(
+        notes(text, hits),
+        [(
+            "bruise".to_owned(),
+            "Non-accidental injury".to_owned(),
+            How::Thesaurus
+        )]
+    );
+    let res = ix.search("injury");
+    let hits = res.shown[i].as_ref().expect("injury shows it");
+    assert_eq!(
+        highlight(text, hits),
+        [("Non-accidental ", false), ("injury", true)]
+    );
+    assert!(
+        notes(text, hits).is_empty(),
+        "the word itself needs no note"
+    );
 }
 
 #[test]

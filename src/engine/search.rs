@@ -396,19 +396,20 @@ impl Index {
         let mut scores = Vec::with_capacity(n);
         for (i, tokens) in self.indicators.iter().enumerate() {
             let mut hits = Vec::new();
-            let mut found_units = 0;
-            for (u, found) in units.iter().zip(&per_unit) {
+            let mut found = vec![false; units.len()];
+            for (u, (matched, found)) in units.iter().zip(per_unit.iter().zip(&mut found)) {
                 let before = hits.len();
-                let mut by_start = false;
                 for t in tokens {
-                    let Some(how) = found[t.vocab] else { continue };
+                    let Some(how) = matched[t.vocab] else {
+                        continue;
+                    };
                     // One or two letters begin many words: they show the indicator, but
                     // only a whole word is highlighted (a first letter lit everywhere is noise).
                     if how == How::Literal
                         && u.key.len() < SHORT
                         && self.vocab[t.vocab].key != u.key
                     {
-                        by_start = true;
+                        *found = true;
                         continue;
                     }
                     let (span, how, word) = match &t.span {
@@ -423,10 +424,32 @@ impl Index {
                         how,
                     });
                 }
-                if (hits.len() > before || by_start) && !u.optional {
-                    found_units += 1;
+                // The word itself, or a form of it, is there: other words of its thesaurus
+                // group in the same indicator would only be noise ("injury" lighting
+                // "Non-accidental" beside "injury").
+                let mine = &mut hits[before..];
+                if mine
+                    .iter()
+                    .any(|h| matches!(h.how, How::Literal | How::Stem | How::Typo))
+                {
+                    let kept: Vec<Hit> = mine
+                        .iter()
+                        .filter(|h| h.how != How::Thesaurus)
+                        .cloned()
+                        .collect();
+                    hits.truncate(before);
+                    hits.extend(kept);
                 }
+                *found |= hits.len() > before;
             }
+            if widen {
+                self.keyword_phrases(i, tokens, &units, &mut found, &mut hits);
+            }
+            let found_units = units
+                .iter()
+                .zip(&found)
+                .filter(|(u, f)| **f && !u.optional)
+                .count();
             scores.push(found_units);
             shown.push((found_units == required).then_some(hits));
         }
@@ -441,6 +464,48 @@ impl Index {
             results.nearest = order;
         }
         results
+    }
+
+    /// A local keyword of several words ("county fair") typed as its words: the query words
+    /// that spell it, one after another, are found in indicator `i` as that keyword.
+    fn keyword_phrases(
+        &self,
+        i: usize,
+        tokens: &[Token],
+        units: &[Unit],
+        found: &mut [bool],
+        hits: &mut Vec<Hit>,
+    ) {
+        for t in tokens {
+            let (Err(k), term) = (&t.span, &self.vocab[t.vocab]) else {
+                continue;
+            };
+            if term.words < 2 {
+                continue;
+            }
+            for start in 0..units.len() {
+                let mut key = String::new();
+                for end in start..units.len() {
+                    key.push_str(&units[end].key);
+                    if key.len() >= term.key.len() {
+                        if key == term.key {
+                            found[start..=end].iter_mut().for_each(|f| *f = true);
+                            let typed: Vec<&str> = units[start..=end]
+                                .iter()
+                                .map(|u| u.typed.as_str())
+                                .collect();
+                            hits.push(Hit {
+                                typed: typed.join(" "),
+                                span: None,
+                                word: self.keywords[i][*k].clone(),
+                                how: How::Keyword,
+                            });
+                        }
+                        break;
+                    }
+                }
+            }
+        }
     }
 
     /// The related indicators of indicator `i` (by position), lowest level first.
@@ -577,7 +642,10 @@ pub fn highlight<'a>(text: &'a str, hits: &[Hit]) -> Vec<(&'a str, bool)> {
     let mut merged: Vec<Range<usize>> = Vec::new();
     for r in ranges {
         match merged.last_mut() {
-            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            // Words next to each other ("Non-accidental injury") are one mark.
+            Some(last) if r.start <= last.end || only_space(&text[last.end..r.start]) => {
+                last.end = last.end.max(r.end)
+            }
             _ => merged.push(r),
         }
     }
@@ -596,10 +664,17 @@ pub fn highlight<'a>(text: &'a str, hits: &[Hit]) -> Vec<(&'a str, bool)> {
     out
 }
 
+/// True for the gap between two words that are read as one phrase: spaces only.
+fn only_space(gap: &str) -> bool {
+    !gap.is_empty() && gap.bytes().all(|b| b == b' ')
+}
+
 /// The quiet notes for hits that are not literal: `("bruise", "injuries")`, one per
 /// indicator word, in text order.
 pub fn notes(text: &str, hits: &[Hit]) -> Vec<(String, String, How)> {
     let mut out: Vec<(String, String, How)> = Vec::new();
+    // Where the last note's words are in the text, to join the next word beside them.
+    let mut last: Option<Range<usize>> = None;
     let mut sorted: Vec<&Hit> = hits.iter().filter(|h| h.how != How::Literal).collect();
     sorted.sort_by_key(|h| h.span.as_ref().map_or(usize::MAX, |r| r.start));
     for h in sorted {
@@ -610,12 +685,24 @@ pub fn notes(text: &str, hits: &[Hit]) -> Vec<(String, String, How)> {
         {
             continue;
         }
+        // Words of one match next to each other are one note: "bruise" as "Non-accidental
+        // injury", not as "Non-accidental" and as "injury".
+        if let (Some(r), Some(p), Some(note)) = (&h.span, &last, out.last_mut()) {
+            if note.0 == h.typed && note.2 == h.how && p.end <= r.start {
+                if only_space(&text[p.end..r.start]) {
+                    note.1 = text[p.start..r.end].to_owned();
+                    last = Some(p.start..r.end);
+                    continue;
+                }
+            }
+        }
         let word = match &h.span {
             Some(r) => text[r.clone()].to_owned(),
             None => h.word.clone(),
         };
         if !out.iter().any(|(_, w, _)| key(w) == key(&word)) {
             out.push((h.typed.clone(), word, h.how));
+            last = h.span.clone();
         }
     }
     // A phrase's note covers the notes of its own words.
