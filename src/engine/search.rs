@@ -688,12 +688,14 @@ pub fn notes(text: &str, hits: &[Hit]) -> Vec<(String, String, How)> {
         // Words of one match next to each other are one note: "bruise" as "Non-accidental
         // injury", not as "Non-accidental" and as "injury".
         if let (Some(r), Some(p), Some(note)) = (&h.span, &last, out.last_mut()) {
-            if note.0 == h.typed && note.2 == h.how && p.end <= r.start {
-                if only_space(&text[p.end..r.start]) {
-                    note.1 = text[p.start..r.end].to_owned();
-                    last = Some(p.start..r.end);
-                    continue;
-                }
+            if note.0 == h.typed
+                && note.2 == h.how
+                && p.end <= r.start
+                && only_space(&text[p.end..r.start])
+            {
+                note.1 = text[p.start..r.end].to_owned();
+                last = Some(p.start..r.end);
+                continue;
             }
         }
         let word = match &h.span {
