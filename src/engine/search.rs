@@ -138,7 +138,8 @@ pub struct Index {
     related: Vec<Vec<usize>>,
 }
 
-/// A query word shorter than this that is only the start of a word is not highlighted.
+/// A query word shorter than this is matched as a whole word only, and one that is no word
+/// of the indicators or the thesaurus is not used yet (see [`Index::search`]).
 const SHORT: usize = 3;
 
 /// Longest phrase, in words, matched as one (indicator word runs and thesaurus phrases).
@@ -329,11 +330,18 @@ impl Index {
         out
     }
 
+    /// True when `key` is a whole word (or words) of an indicator or of the thesaurus.
+    fn is_word(&self, key: &str) -> bool {
+        self.by_key.contains_key(key)
+            || self
+                .groups
+                .iter()
+                .any(|(terms, _)| terms.iter().any(|t| t.key == key))
+    }
+
     /// How each vocabulary entry matches a unit (`None`: it does not).
     fn matched(&self, u: &Unit, widen: bool) -> Vec<Option<How>> {
-        // An acronym is a whole word; anything else, however short, may be the start of a
-        // word still being typed ("d" finds "domestic", as the page's literal matching does).
-        let exact_only = u.acronym;
+        let exact_only = u.acronym || u.key.len() < SHORT;
         let mut found: Vec<Option<How>> = self
             .vocab
             .iter()
@@ -379,6 +387,12 @@ impl Index {
 
     fn run(&self, query: &str, widen: bool) -> Results {
         let mut units = self.units(query);
+        // One letter (the "s" of "child's" is no word to search for), or two that are no
+        // word yet ("d", "do" on the way to "domestic"), do not filter: the list stays as it was, with no "No indicators match" on the way to a
+        // word that is there, and no redraw of most rows at each of the first letters.
+        units.retain(|u| {
+            u.key.len() >= SHORT || u.acronym || (u.key.len() > 1 && self.is_word(&u.key))
+        });
         if units.iter().all(|u| u.optional) {
             units.iter_mut().for_each(|u| u.optional = false);
         }
@@ -403,15 +417,6 @@ impl Index {
                     let Some(how) = matched[t.vocab] else {
                         continue;
                     };
-                    // One or two letters begin many words: they show the indicator, but
-                    // only a whole word is highlighted (a first letter lit everywhere is noise).
-                    if how == How::Literal
-                        && u.key.len() < SHORT
-                        && self.vocab[t.vocab].key != u.key
-                    {
-                        *found = true;
-                        continue;
-                    }
                     let (span, how, word) = match &t.span {
                         Ok(r) => (Some(r.clone()), how, String::new()),
                         Err(k) if widen => (None, How::Keyword, self.keywords[i][*k].clone()),
@@ -603,11 +608,27 @@ pub fn keyword_lines(keywords: &[String]) -> String {
 /// Literal matching of every indicator, for the page while the search module loads: each
 /// shows (without highlighting) when [`matches`] its text.
 pub fn literal_results(ruleset: &Ruleset, query: &str) -> Results {
+    // As the search module does: one letter, or two that are no word of any indicator, do
+    // not filter yet.
+    let words: Vec<&str> = spans(query)
+        .into_iter()
+        .map(|r| &query[r])
+        .filter(|w| {
+            let k = key(w);
+            k.len() >= SHORT
+                || k.len() > 1
+                    && ruleset
+                        .indicators
+                        .iter()
+                        .any(|ind| spans(&ind.text).into_iter().any(|r| key(&ind.text[r]) == k))
+        })
+        .collect();
+    let query = words.join(" ");
     Results {
         shown: ruleset
             .indicators
             .iter()
-            .map(|ind| matches(&ind.text, query).then(Vec::new))
+            .map(|ind| matches(&ind.text, &query).then(Vec::new))
             .collect(),
         nearest: Vec::new(),
     }
