@@ -260,8 +260,8 @@ fn nothing_matches_gives_the_nearest_indicators() {
     );
 }
 
-/// Typing starts with one letter: "d" and "do" are no words yet on the way to "domestic",
-/// so they leave the list as it is (no "No indicators match" for a moment, and no redraw of
+/// Typing starts with one letter: "d" and "do" are only the start of "domestic", so they
+/// leave the list as it is (no "No indicators match" for a moment, and no redraw of
 /// most rows at each first letter); the third letter filters. A short whole word of the
 /// documents ("GP") or an acronym ("DV") filters at once.
 #[test]
@@ -282,6 +282,13 @@ fn the_first_letters_of_a_word_leave_the_list_as_it_is() {
             "{typed:?}: the page's literal matching too"
         );
     }
+    // Two letters that begin no word are no word being typed: nothing matches, as before.
+    assert_eq!(ix.search("zx").count(), 0);
+    assert_eq!(
+        literal_results(r, "DV").count(),
+        0,
+        "without the module, an acronym that is no word of the texts finds nothing (the help shows)"
+    );
     let dom = ix.search("dom").count();
     assert!(dom > 0 && dom < all, "the third letter filters: {dom}");
     assert_eq!(

@@ -330,13 +330,22 @@ impl Index {
         out
     }
 
-    /// True when `key` is a whole word (or words) of an indicator or of the thesaurus.
-    fn is_word(&self, key: &str) -> bool {
-        self.by_key.contains_key(key)
-            || self
-                .groups
+    /// True when a short `key` is a word still being typed: one letter, or the start of a
+    /// word of the indicators that is no whole word of them or of the thesaurus.
+    fn is_typing(&self, key: &str) -> bool {
+        let whole = || {
+            self.by_key.contains_key(key)
+                || self
+                    .groups
+                    .iter()
+                    .any(|(terms, _)| terms.iter().any(|t| t.key == key))
+        };
+        let begins = || {
+            self.vocab
                 .iter()
-                .any(|(terms, _)| terms.iter().any(|t| t.key == key))
+                .any(|v| v.words == 1 && v.key.starts_with(key))
+        };
+        key.len() < 2 || (!whole() && begins())
     }
 
     /// How each vocabulary entry matches a unit (`None`: it does not).
@@ -388,11 +397,9 @@ impl Index {
     fn run(&self, query: &str, widen: bool) -> Results {
         let mut units = self.units(query);
         // One letter (the "s" of "child's" is no word to search for), or two that are no
-        // word yet ("d", "do" on the way to "domestic"), do not filter: the list stays as it was, with no "No indicators match" on the way to a
+        // word but the start of one ("do" on the way to "domestic"), do not filter yet: the list stays as it was, with no "No indicators match" on the way to a
         // word that is there, and no redraw of most rows at each of the first letters.
-        units.retain(|u| {
-            u.key.len() >= SHORT || u.acronym || (u.key.len() > 1 && self.is_word(&u.key))
-        });
+        units.retain(|u| u.key.len() >= SHORT || u.acronym || !self.is_typing(&u.key));
         if units.iter().all(|u| u.optional) {
             units.iter_mut().for_each(|u| u.optional = false);
         }
@@ -608,19 +615,22 @@ pub fn keyword_lines(keywords: &[String]) -> String {
 /// Literal matching of every indicator, for the page while the search module loads: each
 /// shows (without highlighting) when [`matches`] its text.
 pub fn literal_results(ruleset: &Ruleset, query: &str) -> Results {
-    // As the search module does: one letter, or two that are no word of any indicator, do
-    // not filter yet.
+    // As the search module does: one letter, or two that are no word of any indicator but
+    // the start of one, do not filter yet.
     let words: Vec<&str> = spans(query)
         .into_iter()
         .map(|r| &query[r])
         .filter(|w| {
             let k = key(w);
-            k.len() >= SHORT
-                || k.len() > 1
-                    && ruleset
-                        .indicators
-                        .iter()
-                        .any(|ind| spans(&ind.text).into_iter().any(|r| key(&ind.text[r]) == k))
+            let words = || {
+                ruleset
+                    .indicators
+                    .iter()
+                    .flat_map(|ind| spans(&ind.text).into_iter().map(|r| key(&ind.text[r])))
+            };
+            let typing =
+                k.len() < 2 || (!words().any(|w| w == k) && words().any(|w| w.starts_with(&k)));
+            k.len() >= SHORT || !typing
         })
         .collect();
     let query = words.join(" ");
