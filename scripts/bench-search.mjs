@@ -28,7 +28,7 @@ const brotli = (buf) => zlib.brotliCompressSync(buf, { params: { [zlib.constants
 const quantile = (xs, q) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * q))];
 
 function pageWasm() {
-  const files = fs.readdirSync(DIST).filter((f) => f.endsWith('.wasm') && !f.startsWith('ruleset-loader') && !f.startsWith('search-'));
+  const files = fs.readdirSync(DIST).filter((f) => f.endsWith('.wasm') && !/^(ruleset-loader|search|author-engine)-/.test(f));
   if (files.length !== 1) throw new Error(`expected one page wasm in ${DIST}, found ${files.join(', ') || 'none'}: run make dist`);
   return { file: files[0], brotli: brotli(fs.readFileSync(path.join(DIST, files[0]))) };
 }
