@@ -260,6 +260,58 @@ fn nothing_matches_gives_the_nearest_indicators() {
     );
 }
 
+/// Typing starts with one letter: "d" and "do" are only the start of "domestic", so they
+/// leave the list as it is (no "No indicators match" for a moment, and no redraw of
+/// most rows at each first letter); the third letter filters. A short whole word of the
+/// documents ("GP") or an acronym ("DV") filters at once.
+#[test]
+fn the_first_letters_of_a_word_leave_the_list_as_it_is() {
+    let areas = areas_once();
+    let (r, ix) = &areas["milton-keynes"];
+    let all = r.indicators.len();
+    for typed in ["d", "do", "D", " d ", "s h"] {
+        let res = ix.search(typed);
+        assert_eq!(res.count(), all, "{typed:?} leaves every indicator shown");
+        assert!(
+            res.shown.iter().flatten().all(Vec::is_empty),
+            "{typed:?}: nothing lit"
+        );
+        assert_eq!(
+            literal_results(r, typed).count(),
+            all,
+            "{typed:?}: the page's literal matching too"
+        );
+    }
+    // Two letters that begin no word are no word being typed: nothing matches, as before.
+    assert_eq!(ix.search("zx").count(), 0);
+    assert_eq!(
+        literal_results(r, "DV").count(),
+        0,
+        "without the module, an acronym that is no word of the texts finds nothing (the help shows)"
+    );
+    let dom = ix.search("dom").count();
+    assert!(dom > 0 && dom < all, "the third letter filters: {dom}");
+    assert_eq!(
+        shown_ids(r, ix, "self h"),
+        shown_ids(r, ix, "self"),
+        "a first letter of a second word does not filter yet"
+    );
+    assert!(shown_ids(r, ix, "DV").contains(&"l4-chronic-domestic-abuse".to_owned()));
+    assert!(ix.search("DV").count() < all);
+    let (r, ix) = &areas["trafford"];
+    let res = ix.search("GP");
+    assert!(
+        res.count() < r.indicators.len(),
+        "a two-letter word filters"
+    );
+    assert!(res
+        .shown
+        .iter()
+        .flatten()
+        .flatten()
+        .any(|h| h.span.is_some()));
+}
+
 #[test]
 fn related_indicators_share_a_concern_at_another_level_and_explicit_links_win() {
     let areas = areas();
@@ -384,6 +436,56 @@ fn keywords_widen_the_search_and_say_so() {
     let hits = res.shown[0].as_ref().unwrap();
     assert_eq!(hits[0].how, How::Keyword);
     assert_eq!(hits[0].span, None, "nothing to highlight in the text");
+
+    // A keyword of two words is found by typing them, as one keyword.
+    r.indicators[0].keywords = vec!["County fair".into()];
+    let ix = Index::new(&r, &thesaurus());
+    for typed in ["county fair", "County-Fair", "countyfair"] {
+        let res = ix.search(typed);
+        assert_eq!(res.count(), 1, "{typed:?}");
+        let hits = res.shown[0].as_ref().unwrap();
+        assert!(
+            hits.iter()
+                .any(|h| h.how == How::Keyword && h.word == "County fair"),
+            "{typed:?}: {hits:?}"
+        );
+    }
+}
+
+/// A match is read as the document's phrase: "bruise" finds "Non-accidental injury" as one
+/// phrase, one mark and one note, and a word found as itself lights no other word of its
+/// thesaurus group beside it ("injury" does not light "Non-accidental").
+#[test]
+fn a_phrase_of_the_document_is_one_mark_and_a_word_lights_only_itself() {
+    let areas = areas_once();
+    let (r, ix) = &areas["milton-keynes"];
+    let i = r
+        .indicators
+        .iter()
+        .position(|i| i.id.as_str() == "l4-non-accidental-injury")
+        .unwrap();
+    let text = &r.indicators[i].text;
+    let res = ix.search("bruise");
+    let hits = res.shown[i].as_ref().expect("bruise shows it");
+    assert_eq!(highlight(text, hits), [("Non-accidental injury", true)]);
+    assert_eq!(
+        notes(text, hits),
+        [(
+            "bruise".to_owned(),
+            "Non-accidental injury".to_owned(),
+            How::Thesaurus
+        )]
+    );
+    let res = ix.search("injury");
+    let hits = res.shown[i].as_ref().expect("injury shows it");
+    assert_eq!(
+        highlight(text, hits),
+        [("Non-accidental ", false), ("injury", true)]
+    );
+    assert!(
+        notes(text, hits).is_empty(),
+        "the word itself needs no note"
+    );
 }
 
 #[test]

@@ -138,6 +138,10 @@ pub struct Index {
     related: Vec<Vec<usize>>,
 }
 
+/// A query word shorter than this is matched as a whole word only, and one that is no word
+/// of the indicators or the thesaurus is not used yet (see [`Index::search`]).
+const SHORT: usize = 3;
+
 /// Longest phrase, in words, matched as one (indicator word runs and thesaurus phrases).
 const PHRASE: usize = 4;
 
@@ -326,9 +330,27 @@ impl Index {
         out
     }
 
+    /// True when a short `key` is a word still being typed: one letter, or the start of a
+    /// word of the indicators that is no whole word of them or of the thesaurus.
+    fn is_typing(&self, key: &str) -> bool {
+        let whole = || {
+            self.by_key.contains_key(key)
+                || self
+                    .groups
+                    .iter()
+                    .any(|(terms, _)| terms.iter().any(|t| t.key == key))
+        };
+        let begins = || {
+            self.vocab
+                .iter()
+                .any(|v| v.words == 1 && v.key.starts_with(key))
+        };
+        key.len() < 2 || (!whole() && begins())
+    }
+
     /// How each vocabulary entry matches a unit (`None`: it does not).
     fn matched(&self, u: &Unit, widen: bool) -> Vec<Option<How>> {
-        let exact_only = u.acronym || u.key.len() < 3;
+        let exact_only = u.acronym || u.key.len() < SHORT;
         let mut found: Vec<Option<How>> = self
             .vocab
             .iter()
@@ -374,6 +396,10 @@ impl Index {
 
     fn run(&self, query: &str, widen: bool) -> Results {
         let mut units = self.units(query);
+        // One letter (the "s" of "child's" is no word to search for), or two that are no
+        // word but the start of one ("do" on the way to "domestic"), do not filter yet: the list stays as it was, with no "No indicators match" on the way to a
+        // word that is there, and no redraw of most rows at each of the first letters.
+        units.retain(|u| u.key.len() >= SHORT || u.acronym || !self.is_typing(&u.key));
         if units.iter().all(|u| u.optional) {
             units.iter_mut().for_each(|u| u.optional = false);
         }
@@ -391,11 +417,13 @@ impl Index {
         let mut scores = Vec::with_capacity(n);
         for (i, tokens) in self.indicators.iter().enumerate() {
             let mut hits = Vec::new();
-            let mut found_units = 0;
-            for (u, found) in units.iter().zip(&per_unit) {
+            let mut found = vec![false; units.len()];
+            for (u, (matched, found)) in units.iter().zip(per_unit.iter().zip(&mut found)) {
                 let before = hits.len();
                 for t in tokens {
-                    let Some(how) = found[t.vocab] else { continue };
+                    let Some(how) = matched[t.vocab] else {
+                        continue;
+                    };
                     let (span, how, word) = match &t.span {
                         Ok(r) => (Some(r.clone()), how, String::new()),
                         Err(k) if widen => (None, How::Keyword, self.keywords[i][*k].clone()),
@@ -408,10 +436,32 @@ impl Index {
                         how,
                     });
                 }
-                if hits.len() > before && !u.optional {
-                    found_units += 1;
+                // The word itself, or a form of it, is there: other words of its thesaurus
+                // group in the same indicator would only be noise ("injury" lighting
+                // "Non-accidental" beside "injury").
+                let mine = &mut hits[before..];
+                if mine
+                    .iter()
+                    .any(|h| matches!(h.how, How::Literal | How::Stem | How::Typo))
+                {
+                    let kept: Vec<Hit> = mine
+                        .iter()
+                        .filter(|h| h.how != How::Thesaurus)
+                        .cloned()
+                        .collect();
+                    hits.truncate(before);
+                    hits.extend(kept);
                 }
+                *found |= hits.len() > before;
             }
+            if widen {
+                self.keyword_phrases(i, tokens, &units, &mut found, &mut hits);
+            }
+            let found_units = units
+                .iter()
+                .zip(&found)
+                .filter(|(u, f)| **f && !u.optional)
+                .count();
             scores.push(found_units);
             shown.push((found_units == required).then_some(hits));
         }
@@ -426,6 +476,48 @@ impl Index {
             results.nearest = order;
         }
         results
+    }
+
+    /// A local keyword of several words ("county fair") typed as its words: the query words
+    /// that spell it, one after another, are found in indicator `i` as that keyword.
+    fn keyword_phrases(
+        &self,
+        i: usize,
+        tokens: &[Token],
+        units: &[Unit],
+        found: &mut [bool],
+        hits: &mut Vec<Hit>,
+    ) {
+        for t in tokens {
+            let (Err(k), term) = (&t.span, &self.vocab[t.vocab]) else {
+                continue;
+            };
+            if term.words < 2 {
+                continue;
+            }
+            for start in 0..units.len() {
+                let mut key = String::new();
+                for end in start..units.len() {
+                    key.push_str(&units[end].key);
+                    if key.len() >= term.key.len() {
+                        if key == term.key {
+                            found[start..=end].iter_mut().for_each(|f| *f = true);
+                            let typed: Vec<&str> = units[start..=end]
+                                .iter()
+                                .map(|u| u.typed.as_str())
+                                .collect();
+                            hits.push(Hit {
+                                typed: typed.join(" "),
+                                span: None,
+                                word: self.keywords[i][*k].clone(),
+                                how: How::Keyword,
+                            });
+                        }
+                        break;
+                    }
+                }
+            }
+        }
     }
 
     /// The related indicators of indicator `i` (by position), lowest level first.
@@ -523,11 +615,30 @@ pub fn keyword_lines(keywords: &[String]) -> String {
 /// Literal matching of every indicator, for the page while the search module loads: each
 /// shows (without highlighting) when [`matches`] its text.
 pub fn literal_results(ruleset: &Ruleset, query: &str) -> Results {
+    // As the search module does: one letter, or two that are no word of any indicator but
+    // the start of one, do not filter yet.
+    let words: Vec<&str> = spans(query)
+        .into_iter()
+        .map(|r| &query[r])
+        .filter(|w| {
+            let k = key(w);
+            let words = || {
+                ruleset
+                    .indicators
+                    .iter()
+                    .flat_map(|ind| spans(&ind.text).into_iter().map(|r| key(&ind.text[r])))
+            };
+            let typing =
+                k.len() < 2 || (!words().any(|w| w == k) && words().any(|w| w.starts_with(&k)));
+            k.len() >= SHORT || !typing
+        })
+        .collect();
+    let query = words.join(" ");
     Results {
         shown: ruleset
             .indicators
             .iter()
-            .map(|ind| matches(&ind.text, query).then(Vec::new))
+            .map(|ind| matches(&ind.text, &query).then(Vec::new))
             .collect(),
         nearest: Vec::new(),
     }
@@ -562,7 +673,10 @@ pub fn highlight<'a>(text: &'a str, hits: &[Hit]) -> Vec<(&'a str, bool)> {
     let mut merged: Vec<Range<usize>> = Vec::new();
     for r in ranges {
         match merged.last_mut() {
-            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            // Words next to each other ("Non-accidental injury") are one mark.
+            Some(last) if r.start <= last.end || only_space(&text[last.end..r.start]) => {
+                last.end = last.end.max(r.end)
+            }
             _ => merged.push(r),
         }
     }
@@ -581,10 +695,17 @@ pub fn highlight<'a>(text: &'a str, hits: &[Hit]) -> Vec<(&'a str, bool)> {
     out
 }
 
+/// True for the gap between two words that are read as one phrase: spaces only.
+fn only_space(gap: &str) -> bool {
+    !gap.is_empty() && gap.bytes().all(|b| b == b' ')
+}
+
 /// The quiet notes for hits that are not literal: `("bruise", "injuries")`, one per
 /// indicator word, in text order.
 pub fn notes(text: &str, hits: &[Hit]) -> Vec<(String, String, How)> {
     let mut out: Vec<(String, String, How)> = Vec::new();
+    // Where the last note's words are in the text, to join the next word beside them.
+    let mut last: Option<Range<usize>> = None;
     let mut sorted: Vec<&Hit> = hits.iter().filter(|h| h.how != How::Literal).collect();
     sorted.sort_by_key(|h| h.span.as_ref().map_or(usize::MAX, |r| r.start));
     for h in sorted {
@@ -595,12 +716,26 @@ pub fn notes(text: &str, hits: &[Hit]) -> Vec<(String, String, How)> {
         {
             continue;
         }
+        // Words of one match next to each other are one note: "bruise" as "Non-accidental
+        // injury", not as "Non-accidental" and as "injury".
+        if let (Some(r), Some(p), Some(note)) = (&h.span, &last, out.last_mut()) {
+            if note.0 == h.typed
+                && note.2 == h.how
+                && p.end <= r.start
+                && only_space(&text[p.end..r.start])
+            {
+                note.1 = text[p.start..r.end].to_owned();
+                last = Some(p.start..r.end);
+                continue;
+            }
+        }
         let word = match &h.span {
             Some(r) => text[r.clone()].to_owned(),
             None => h.word.clone(),
         };
         if !out.iter().any(|(_, w, _)| key(w) == key(&word)) {
             out.push((h.typed.clone(), word, h.how));
+            last = h.span.clone();
         }
     }
     // A phrase's note covers the notes of its own words.

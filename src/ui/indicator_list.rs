@@ -187,7 +187,8 @@ pub fn IndicatorList(
                 <p class="search-count" aria-live="polite">
                     {move || {
                         let n = results.with(Results::count);
-                        if query.with(|q| q.trim().is_empty()) {
+                        // A first letter filters nothing yet (the engine's choice): all show.
+                        if n == total || query.with(|q| q.trim().is_empty()) {
                             format!("{total} indicators")
                         } else if n == 0 {
                             "No indicators match your search.".to_owned()

@@ -1,7 +1,8 @@
 // Search in real headless Chromium: a sample of tests/search_terms.toml typed into the search
 // box, matched words highlighted, the quiet "matches … as …" note, the no-match help with the
 // area's own consultation route, the "Same concern at other levels" disclosure by keyboard,
-// no request while typing, and axe-core with all of them open.
+// no request while typing, axe-core with all of them open, and at 360 px the count and first
+// result above the level bar when the box is scrolled into view.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -203,5 +204,42 @@ test('without the search module (blocked), the box still finds the document\'s o
   assert.ok(await page.getByTestId('no-match').isVisible());
   assert.ok(await page.getByTestId('consultation-route').isVisible());
   assert.ok(await page.locator('a[href="tel:999"]').first().isVisible(), '999 stays');
+  await context.close();
+});
+
+test('at 360 px the search box scrolled into view brings the count and the first result above the level bar', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 360, height: 740 } });
+  const page = await openWidget(context, env.url, '?area=milton-keynes');
+  await areaShown(page, 'milton-keynes');
+  const w = new Widget(page);
+  await w.answerDanger('No');
+  await w.search.fill('DV');
+  await page.locator('.indicators[data-rows="all"]').waitFor({ state: 'attached' });
+  assert.ok(await page.locator('.level-peek').isVisible(), 'the level bar is on screen');
+  // Each point must be on screen and be the element itself, not the level bar or the 999 line.
+  const uncovered = () => page.evaluate(() => {
+    const first = [...document.querySelectorAll('.indicator-group .indicator')].find((r) => r.checkVisibility());
+    const parts = { count: document.querySelector('.search-count'), 'first result': first?.querySelector('label'), 'its checkbox': first?.querySelector('input') };
+    return Object.entries(parts).map(([name, el]) => {
+      if (!el) return `${name}: missing`;
+      const r = el.getBoundingClientRect();
+      const [x, y] = [r.left + Math.min(r.width / 2, 20), r.top + Math.min(r.height / 2, 10)];
+      const hit = document.elementFromPoint(x, y);
+      const ok = r.top >= 0 && y <= innerHeight && hit && (el === hit || el.contains(hit));
+      return ok ? null : `${name} at ${Math.round(r.top)}-${Math.round(r.bottom)} of ${innerHeight}: ${hit ? hit.className || hit.tagName : 'off screen'}`;
+    }).filter(Boolean);
+  });
+  for (const [how, bring] of [
+    ['focused from the keyboard', () => w.search.evaluate((el) => el.focus())],
+    // As a phone brings a tapped field into view above its keyboard: just enough, from above.
+    ['scrolled into view from above', () => w.search.evaluate((el) => el.scrollIntoView({ block: 'nearest' }))],
+    ['scrolled into view by Playwright', () => w.search.scrollIntoViewIfNeeded()],
+  ]) {
+    await page.evaluate(() => { document.activeElement?.blur(); window.scrollTo(0, 0); });
+    await bring();
+    await page.waitForTimeout(100);
+    assert.deepEqual(await uncovered(), [], `${how}: the count and the first result are on screen and uncovered`);
+  }
+  await page.screenshot({ path: path.join(SHOTS, 'search-360-in-view.png') });
   await context.close();
 });
