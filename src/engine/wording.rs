@@ -20,6 +20,29 @@ pub const GUIDE_NOTICE_REST: &str = "It does not replace your professional judge
 /// [`GUIDE_NOTICE_LEAD`] and [`GUIDE_NOTICE_REST`] as one line.
 pub const GUIDE_NOTICE: &str = "This is a guide. It does not replace your professional judgement or a conversation with your designated safeguarding lead.";
 
+/// Before the ruleset's `covers`, near the document's title.
+pub const COVERS_LEAD: &str = "It covers ";
+
+/// The heading of a level's next steps (the document's own), under the likely level.
+pub const NEXT_STEPS_HEADING: &str = "Next steps at this level";
+
+/// The notice at the top when the ruleset's transcription is incomplete, before its reason.
+pub const INCOMPLETE_RULESET: &str = "This guide does not hold all of the document.";
+
+/// The notice in the outcome when the likely level's transcription is incomplete.
+pub fn incomplete_level(level_name: &str, why: &str) -> String {
+    format!("This guide does not hold all of the document for {level_name}: {why} Check the document itself before you rely on this level.")
+}
+
+/// The text of a route's link: where it goes, so nobody follows a link blind.
+pub fn link_label(url: &str) -> String {
+    let host = url
+        .strip_prefix("https://")
+        .and_then(|rest| rest.split(['/', '?', '#']).next())
+        .unwrap_or(url);
+    format!("Go to {host}")
+}
+
 /// A ticked indicator quoted with its level: `Level 3: “text”`, on the page (as a reason)
 /// and in the summary (as an answer).
 pub fn quoted_indicator(level_name: &str, text: &str) -> String {
@@ -116,6 +139,15 @@ mod tests {
             GUIDE_NOTICE,
             format!("{GUIDE_NOTICE_LEAD} {GUIDE_NOTICE_REST}")
         );
+    }
+
+    #[test]
+    fn a_link_label_names_the_host() {
+        assert_eq!(
+            link_label("https://www.example.org.uk/marf?x=1"),
+            "Go to www.example.org.uk"
+        );
+        assert_eq!(link_label("https://example.org"), "Go to example.org");
     }
 
     #[test]

@@ -1,5 +1,5 @@
 use super::browser;
-use crate::engine::Ruleset;
+use crate::engine::{wording, Ruleset};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -24,6 +24,29 @@ pub fn Provenance(ruleset: Arc<Ruleset>) -> impl IntoView {
             </div>
         }
     });
+    // Honest about what is missing: at the top, before the reader relies on it.
+    let incomplete = p.incomplete.clone().map(|why| {
+        view! {
+            <div class="notice notice--incomplete" data-testid="incomplete-notice">
+                <p><strong>{wording::INCOMPLETE_RULESET}</strong> " " {why}</p>
+            </div>
+        }
+    });
+    let covers = p
+        .covers
+        .clone()
+        .map(|c| view! { <p class="covers" data-testid="covers">{wording::COVERS_LEAD} {c} "."</p> });
+    let also = p
+        .documents
+        .iter()
+        .map(|d| {
+            let title = match d.link.clone() {
+                Some(href) => view! { <a href=href><cite>{d.title.clone()}</cite></a> }.into_any(),
+                None => view! { <cite>{d.title.clone()}</cite> }.into_any(),
+            };
+            view! { <span>" Also " {title} " (" {d.date.clone()} ")."</span> }
+        })
+        .collect_view();
     // How the document was transcribed: for readers who want it, folded away.
     let notes = (!p.notes.is_empty()).then(|| {
         let items = p
@@ -40,12 +63,14 @@ pub fn Provenance(ruleset: Arc<Ruleset>) -> impl IntoView {
     });
     view! {
         <section class="provenance" aria-label="Source document">
+            {incomplete}
             {stale}
             <p>
                 "Based on " <cite>{p.title.clone()}</cite> " (" {p.partnership.clone()} ", "
                 {p.date.clone()} {review} ")."
-                <span class="source-file">" Transcribed from " {p.source_file.clone()} "."</span>
+                {also}
             </p>
+            {covers}
             {notes}
         </section>
     }
