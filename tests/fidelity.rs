@@ -125,20 +125,18 @@ fn covers_and_next_steps_are_the_documents_words() {
             continue;
         };
         let text = one_line(&text).to_lowercase();
-        let quoted = r
-            .provenance
-            .covers
-            .iter()
-            .map(|c| ("covers", c))
-            .chain(
-                r.levels
-                    .iter()
-                    .flat_map(|l| l.next_steps.iter().map(|s| ("next step", s))),
-            );
+        let quoted = r.provenance.covers.iter().map(|c| ("covers", c)).chain(
+            r.levels
+                .iter()
+                .flat_map(|l| l.next_steps.iter().map(|s| ("next step", s))),
+        );
         for (what, words) in quoted {
             seen += 1;
             if !text.contains(&one_line(words).to_lowercase()) {
-                wrong.push(format!("{}: {what} `{words}` is not in {}", r.area, r.provenance.source_file));
+                wrong.push(format!(
+                    "{}: {what} `{words}` is not in {}",
+                    r.area, r.provenance.source_file
+                ));
             }
         }
     }

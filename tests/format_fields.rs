@@ -73,7 +73,9 @@ fn the_decision_table_lists_next_steps_incomplete_markers_links_covers_and_docum
     let r = format_area();
     let md = review::markdown(&r, &review::decision_table(&r));
     let section = |from: &str, to: &str| {
-        let start = md.find(from).unwrap_or_else(|| panic!("no `{from}` in\n{md}"));
+        let start = md
+            .find(from)
+            .unwrap_or_else(|| panic!("no `{from}` in\n{md}"));
         let end = md[start..].find(to).map_or(md.len(), |e| start + e);
         md[start..end].to_owned()
     };

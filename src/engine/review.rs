@@ -490,7 +490,10 @@ pub fn markdown(ruleset: &Ruleset, table: &DecisionTable) -> String {
     );
     let _ = writeln!(out, "Document: {}, {}.", p.title, p.date);
     for d in &p.documents {
-        let link = d.link.as_deref().map_or_else(String::new, |l| format!(" <{l}>"));
+        let link = d
+            .link
+            .as_deref()
+            .map_or_else(String::new, |l| format!(" <{l}>"));
         let _ = writeln!(out, "Also from: {}, {}.{link}", d.title, d.date);
     }
     if let Some(c) = &p.covers {

@@ -267,7 +267,11 @@ fn check_provenance(c: &mut Checker, ruleset: &Ruleset) {
         c.text(at.key("title"), &doc.title, "provenance document title");
         c.text(at.key("date"), &doc.date, "provenance document date");
         if let Some(file) = &doc.source_file {
-            c.text(at.key("source_file"), file, "provenance document source_file");
+            c.text(
+                at.key("source_file"),
+                file,
+                "provenance document source_file",
+            );
         }
         c.link(at.key("link"), doc.link.as_deref(), "provenance document");
     }

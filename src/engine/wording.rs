@@ -2,7 +2,7 @@
 //! drift: a component or the summary uses these constants rather than its own copy.
 
 use super::evaluate::Reason;
-use super::model::{ContextTrigger, Danger};
+use super::model::{ContextTrigger, Danger, SourceDocument};
 use super::search::How;
 
 /// Shown (and printed) while the danger question is unanswered.
@@ -20,14 +20,27 @@ pub const GUIDE_NOTICE_REST: &str = "It does not replace your professional judge
 /// [`GUIDE_NOTICE_LEAD`] and [`GUIDE_NOTICE_REST`] as one line.
 pub const GUIDE_NOTICE: &str = "This is a guide. It does not replace your professional judgement or a conversation with your designated safeguarding lead.";
 
-/// Before the ruleset's `covers`, near the document's title.
-pub const COVERS_LEAD: &str = "It covers ";
+/// Whom the guidance covers, near the document's title.
+pub fn covers(who: &str) -> String {
+    format!("It covers {who}.")
+}
+
+/// The other documents a ruleset is transcribed from, after the first: " Also “title” (date)."
+/// for each; empty when there are none.
+pub fn other_documents(documents: &[SourceDocument]) -> String {
+    documents
+        .iter()
+        .map(|d| format!(" Also {} ({}).", d.title, d.date))
+        .collect()
+}
 
 /// The heading of a level's next steps (the document's own), under the likely level.
 pub const NEXT_STEPS_HEADING: &str = "Next steps at this level";
 
-/// The notice at the top when the ruleset's transcription is incomplete, before its reason.
-pub const INCOMPLETE_RULESET: &str = "This guide does not hold all of the document.";
+/// The notice at the top when the ruleset's transcription is incomplete.
+pub fn incomplete_ruleset(why: &str) -> String {
+    format!("This guide does not hold all of the document. {why}")
+}
 
 /// The notice in the outcome when the likely level's transcription is incomplete.
 pub fn incomplete_level(level_name: &str, why: &str) -> String {

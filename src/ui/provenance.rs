@@ -25,28 +25,14 @@ pub fn Provenance(ruleset: Arc<Ruleset>) -> impl IntoView {
         }
     });
     // Honest about what is missing: at the top, before the reader relies on it.
-    let incomplete = p.incomplete.clone().map(|why| {
-        view! {
-            <div class="notice notice--incomplete" data-testid="incomplete-notice">
-                <p><strong>{wording::INCOMPLETE_RULESET}</strong> " " {why}</p>
-            </div>
-        }
+    // Plain text where it can be: every view type costs the page's wasm.
+    let incomplete = p.incomplete.as_deref().map(|why| {
+        view! { <p class="notice notice--incomplete" data-testid="incomplete-notice">{wording::incomplete_ruleset(why)}</p> }
     });
     let covers = p
         .covers
-        .clone()
-        .map(|c| view! { <p class="covers" data-testid="covers">{wording::COVERS_LEAD} {c} "."</p> });
-    let also = p
-        .documents
-        .iter()
-        .map(|d| {
-            let title = match d.link.clone() {
-                Some(href) => view! { <a href=href><cite>{d.title.clone()}</cite></a> }.into_any(),
-                None => view! { <cite>{d.title.clone()}</cite> }.into_any(),
-            };
-            view! { <span>" Also " {title} " (" {d.date.clone()} ")."</span> }
-        })
-        .collect_view();
+        .as_deref()
+        .map(|c| view! { <p class="covers" data-testid="covers">{wording::covers(c)}</p> });
     // How the document was transcribed: for readers who want it, folded away.
     let notes = (!p.notes.is_empty()).then(|| {
         let items = p
@@ -67,8 +53,7 @@ pub fn Provenance(ruleset: Arc<Ruleset>) -> impl IntoView {
             {stale}
             <p>
                 "Based on " <cite>{p.title.clone()}</cite> " (" {p.partnership.clone()} ", "
-                {p.date.clone()} {review} ")."
-                {also}
+                {p.date.clone()} {review} ")." {wording::other_documents(&p.documents)}
             </p>
             {covers}
             {notes}
