@@ -116,11 +116,16 @@ function giveAnswers(frame, ids) {
   const started = Date.now();
   const tryNow = () => {
     const doc = frame.contentDocument;
-    if (!doc?.querySelector('#app[data-ready="true"] .layout')) {
+    const late = Date.now() - started > 5000;
+    // The widget draws its indicators after the rest: wait for every one (an id the edit
+    // removed never comes, so not for ever).
+    const ready = doc?.querySelector('#app[data-ready="true"] .layout')
+      && (late || ids.every((id) => doc.getElementById(id)));
+    if (!ready) {
       if (Date.now() - started < 10000) setTimeout(tryNow, 100);
       return;
     }
-    // A click, as the author's own, so the widget hears it; an id the edit removed is skipped.
+    // A click, as the author's own, so the widget hears it.
     for (const id of ids) {
       const input = doc.getElementById(id);
       if (input && !input.checked) input.click();
@@ -231,9 +236,11 @@ function runScenarios() {
 
 function inline(text) {
   const out = [];
-  text.split(/(`[^`]*`)/).forEach((part) => {
+  text.split(/(`[^`]*`|\*\*[^*]+\*\*)/).forEach((part) => {
     if (part.startsWith('`') && part.endsWith('`') && part.length > 1) {
       out.push(Object.assign(document.createElement('code'), { textContent: part.slice(1, -1) }));
+    } else if (part.startsWith('**') && part.endsWith('**') && part.length > 4) {
+      out.push(Object.assign(document.createElement('strong'), { textContent: part.slice(2, -2) }));
     } else if (part) {
       part.split('<br>').forEach((piece, i) => {
         if (i > 0) out.push(document.createElement('br'));

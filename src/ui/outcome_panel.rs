@@ -67,7 +67,11 @@ pub fn OutcomePanel(outcome: Memo<Outcome>) -> impl IntoView {
 /// A notice when the likely level's transcription is incomplete.
 fn incomplete_notice(l: &LikelyLevel) -> impl IntoView {
     l.incomplete.as_deref().map(|why| {
-        view! { <p class="notice notice--incomplete" data-testid="level-incomplete">{wording::incomplete_level(&l.name, why)}</p> }
+        super::provenance::text_line(
+            "notice notice--incomplete",
+            "level-incomplete",
+            wording::incomplete_level(&l.name, why),
+        )
     })
 }
 

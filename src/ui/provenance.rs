@@ -27,12 +27,16 @@ pub fn Provenance(ruleset: Arc<Ruleset>) -> impl IntoView {
     // Honest about what is missing: at the top, before the reader relies on it.
     // Plain text where it can be: every view type costs the page's wasm.
     let incomplete = p.incomplete.as_deref().map(|why| {
-        view! { <p class="notice notice--incomplete" data-testid="incomplete-notice">{wording::incomplete_ruleset(why)}</p> }
+        text_line(
+            "notice notice--incomplete",
+            "incomplete-notice",
+            wording::incomplete_ruleset(why),
+        )
     });
     let covers = p
         .covers
         .as_deref()
-        .map(|c| view! { <p class="covers" data-testid="covers">{wording::covers(c)}</p> });
+        .map(|c| text_line("covers", "covers", wording::covers(c)));
     // How the document was transcribed: for readers who want it, folded away.
     let notes = (!p.notes.is_empty()).then(|| {
         let items = p
@@ -59,4 +63,9 @@ pub fn Provenance(ruleset: Arc<Ruleset>) -> impl IntoView {
             {notes}
         </section>
     }
+}
+
+/// A paragraph of plain text. One view type for every such line keeps the page's wasm small.
+pub(super) fn text_line(class: &'static str, testid: &'static str, text: String) -> impl IntoView {
+    view! { <p class=class data-testid=testid>{text}</p> }
 }
