@@ -38,6 +38,24 @@ const BAD_FILES: &[(&str, Edits, usize)] = &[
         3,
     ),
     (
+        "the new fields' checks: an http link, an empty next step, an empty covers",
+        &[
+            (
+                "action = \"Call 999.\"",
+                "action = \"Call 999.\"\nlink = \"http://police.example/report\"",
+            ),
+            (
+                "description = \"Early help.\"",
+                "description = \"Early help.\"\nnext_steps = [\"\"]",
+            ),
+            (
+                "source_file = \"testshire.txt\"",
+                "source_file = \"testshire.txt\"\ncovers = \" \"",
+            ),
+        ],
+        3,
+    ),
+    (
         "curly quotes around a text",
         &[(
             "text = \"Attends school\"",
