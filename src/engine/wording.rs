@@ -25,7 +25,7 @@ pub fn covers(who: &str) -> String {
     format!("It covers {who}.")
 }
 
-/// The other documents a ruleset is transcribed from, after the first: " Also “title” (date)."
+/// The other documents a ruleset is transcribed from, after the first: " Also title (date)."
 /// for each; empty when there are none.
 pub fn other_documents(documents: &[SourceDocument]) -> String {
     documents
