@@ -38,6 +38,24 @@ const BAD_FILES: &[(&str, Edits, usize)] = &[
         3,
     ),
     (
+        "the new fields' checks: an http link, an empty next step, an empty covers",
+        &[
+            (
+                "action = \"Call 999.\"",
+                "action = \"Call 999.\"\nlink = \"http://police.example/report\"",
+            ),
+            (
+                "description = \"Early help.\"",
+                "description = \"Early help.\"\nnext_steps = [\"\"]",
+            ),
+            (
+                "source_file = \"testshire.txt\"",
+                "source_file = \"testshire.txt\"\ncovers = \" \"",
+            ),
+        ],
+        3,
+    ),
+    (
         "curly quotes around a text",
         &[(
             "text = \"Attends school\"",
@@ -91,11 +109,20 @@ fn bad_file(edits: &[(&str, &str)]) -> String {
 
 /// What `threshold-widget check testshire.toml` prints for `text`, one problem a line.
 fn cli_check(text: &str) -> Vec<String> {
-    let dir = std::env::temp_dir().join(format!("tw-author-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(dir.join("testshire.toml"), text).unwrap();
+    cli_check_as("testshire.toml", text)
+}
+
+/// What `threshold-widget check FILE` prints for `text` written at `file` (a path relative
+/// to a fresh folder), one problem a line.
+fn cli_check_as(file: &str, text: &str) -> Vec<String> {
+    static CALLS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let call = CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let dir = std::env::temp_dir().join(format!("tw-author-{}-{call}", std::process::id()));
+    let path = dir.join(file);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(&path, text).unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_threshold-widget"))
-        .args(["check", "testshire.toml"])
+        .args(["check", file])
         .current_dir(&dir)
         .output()
         .unwrap();
@@ -241,4 +268,28 @@ fn a_saved_scenario_passes_and_says_what_the_engine_shows() {
     let again = author::add_scenario("testshire.toml", VALID, &text, "say \"hi\"", vec![]).unwrap();
     let lines = author::run_scenarios("testshire.toml", VALID, "t.scenarios.toml", &again);
     assert!(lines.contains(&"pass\tsay \"hi\"".to_owned()), "{lines:#?}");
+}
+
+/// The file-name rule is the bundled rulesets' (README, "Write a ruleset"): `check` wants a
+/// file in `rulesets/` named after its area, and takes any other file under any name, as the
+/// page and the widget's own-ruleset path do.
+#[test]
+fn the_command_line_wants_the_area_as_the_file_name_only_for_bundled_rulesets() {
+    assert_eq!(cli_check_as("levels.toml", VALID), Vec::<String>::new());
+    assert_eq!(
+        cli_check_as("safeguarding/levels.toml", VALID),
+        Vec::<String>::new()
+    );
+    assert_eq!(author::check("levels.toml", VALID), Vec::<String>::new());
+    let bundled = cli_check_as("rulesets/levels.toml", VALID);
+    assert_eq!(bundled.len(), 1, "{bundled:#?}");
+    assert!(
+        bundled[0].starts_with("rulesets/levels.toml:")
+            && bundled[0].contains("area `testshire` does not match the file name `levels.toml`"),
+        "{bundled:#?}"
+    );
+    assert_eq!(
+        cli_check_as("rulesets/testshire.toml", VALID),
+        Vec::<String>::new()
+    );
 }

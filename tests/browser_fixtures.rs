@@ -52,6 +52,7 @@ fn every_overlay_makes_an_area_that_loads_and_checks() {
         [
             "test-exit-custom",
             "test-exit-off",
+            "test-format",
             "test-markup",
             "test-superseded"
         ],

@@ -113,3 +113,33 @@ fn trafford_disability_alone_is_no_indicator() {
         .collect();
     assert!(found.is_empty(), "{}", found.join(", "));
 }
+
+/// Who a ruleset says its guidance covers, and each level's next steps, are shown as the
+/// document's: they must be its words, found whole in the text (case aside).
+#[test]
+fn covers_and_next_steps_are_the_documents_words() {
+    let mut wrong = Vec::new();
+    let mut seen = 0;
+    for r in common::all_rulesets() {
+        let Some(text) = common::source(&r.provenance.source_file) else {
+            continue;
+        };
+        let text = one_line(&text).to_lowercase();
+        let quoted = r.provenance.covers.iter().map(|c| ("covers", c)).chain(
+            r.levels
+                .iter()
+                .flat_map(|l| l.next_steps.iter().map(|s| ("next step", s))),
+        );
+        for (what, words) in quoted {
+            seen += 1;
+            if !text.contains(&one_line(words).to_lowercase()) {
+                wrong.push(format!(
+                    "{}: {what} `{words}` is not in {}",
+                    r.area, r.provenance.source_file
+                ));
+            }
+        }
+    }
+    assert!(seen > 0, "no bundled ruleset says whom it covers");
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}

@@ -82,6 +82,8 @@ const TOKENS: &[&str] = &[
     "reconstructed", "urgency", "phone", "action", "then", "find_details", "when", "danger",
     "context", "replaced_by", "effect", "route", "min_ticked", "min_domains", "sections",
     "heading", "paragraphs", "questions", "guidance.reminder", "provenance.notes",
+    "next_steps", "incomplete", "covers", "documents", "provenance.documents", "link",
+    "javascript:alert(1)", "https://", "http://",
 ];
 
 /// Values, mostly ones some field of the model could hold, so that edits reach the validator.

@@ -106,15 +106,46 @@ function scheduleCheck() {
 
 // ---- the preview: the real widget, fed the text as a blob: URL of this page ----------------
 
+// The answers given in a preview (the ids of its ticked boxes and chosen options), read before
+// it reloads with an edited ruleset and given again after, so an edit does not lose them.
+const answersIn = (frame) => [...(frame.contentDocument?.querySelectorAll('#app input:checked') ?? [])]
+  .map((i) => i.id).filter(Boolean);
+
+function giveAnswers(frame, ids) {
+  if (ids.length === 0) return;
+  const started = Date.now();
+  const tryNow = () => {
+    const doc = frame.contentDocument;
+    const late = Date.now() - started > 5000;
+    // The widget draws its indicators after the rest: wait for every one (an id the edit
+    // removed never comes, so not for ever).
+    const ready = doc?.querySelector('#app[data-ready="true"] .layout')
+      && (late || ids.every((id) => doc.getElementById(id)));
+    if (!ready) {
+      if (Date.now() - started < 10000) setTimeout(tryNow, 100);
+      return;
+    }
+    // A click, as the author's own, so the widget hears it.
+    for (const id of ids) {
+      const input = doc.getElementById(id);
+      if (input && !input.checked) input.click();
+    }
+    frame.dataset.restored = String(Number(frame.dataset.restored || 0) + 1);
+  };
+  tryNow();
+}
+
 function preview(file, text, area) {
   const old = previewUrl;
   previewUrl = URL.createObjectURL(new Blob([text], { type: 'text/plain' }));
   const src = `index.html?ruleset=${encodeURIComponent(previewUrl)}${area ? `&fixed-area=${encodeURIComponent(area)}` : ''}&exit-page=off`;
   let loaded = 0;
   for (const frame of [$('preview-phone'), $('preview-desktop')]) {
+    const given = answersIn(frame);
     frame.addEventListener('load', () => {
       loaded += 1;
       watchPreview(frame);
+      giveAnswers(frame, given);
       // Each frame has fetched the text by now or will not; the old text is no longer needed.
       if (loaded === 2 && old) URL.revokeObjectURL(old);
     }, { once: true });
@@ -148,7 +179,7 @@ function saveScenario() {
     $('scenario-name').focus();
     return;
   }
-  const checked = [...doc.querySelectorAll('#app input:checked')].map((i) => i.id).filter(Boolean);
+  const checked = answersIn(lastPreview);
   try {
     setText(scenarios, engine.add_scenario(file, ruleset.text.value, scenarios.text.value, name, checked));
     unsaved = true;
@@ -205,9 +236,11 @@ function runScenarios() {
 
 function inline(text) {
   const out = [];
-  text.split(/(`[^`]*`)/).forEach((part) => {
+  text.split(/(`[^`]*`|\*\*[^*]+\*\*)/).forEach((part) => {
     if (part.startsWith('`') && part.endsWith('`') && part.length > 1) {
       out.push(Object.assign(document.createElement('code'), { textContent: part.slice(1, -1) }));
+    } else if (part.startsWith('**') && part.endsWith('**') && part.length > 4) {
+      out.push(Object.assign(document.createElement('strong'), { textContent: part.slice(2, -2) }));
     } else if (part) {
       part.split('<br>').forEach((piece, i) => {
         if (i > 0) out.push(document.createElement('br'));
@@ -290,10 +323,14 @@ function showReview() {
 
 // ---- embed snippet -------------------------------------------------------------------------
 
+// Both forms of the README's "Embed it on your site": mounted in the page, and in an iframe.
 function snippet(file, area) {
   let folder = $('publish-folder').value.trim() || '/';
   if (!folder.endsWith('/')) folder += '/';
   $('embed-snippet').textContent = `<div data-threshold-widget data-ruleset="${folder}${file}"${area ? ` data-fixed-area="${area}"` : ''}></div>\n<script src="${folder}widget.js" defer></script>`;
+  const origin = $('page-origin').value.trim().replace(/\/+$/, '');
+  const params = [`ruleset=${folder}${file}`, area && `fixed-area=${area}`, origin && `parent-origin=${origin}`].filter(Boolean);
+  $('frame-snippet').textContent = `<iframe data-threshold-widget-frame\n        src="${folder}embed.html?${params.join('&amp;')}"\n        title="Levels of need checker" style="width:100%;height:900px;border:0"\n        allow="clipboard-write" referrerpolicy="no-referrer"></iframe>\n<script src="threshold-frame.js" defer></script>  <!-- a copy of examples/threshold-frame.js -->`;
 }
 
 // ---- files in and out ----------------------------------------------------------------------
@@ -347,17 +384,21 @@ $('download-review').addEventListener('click', () => {
 $('run-scenarios').addEventListener('click', runScenarios);
 $('save-scenario').addEventListener('click', saveScenario);
 $('show-review').addEventListener('click', showReview);
-$('publish-folder').addEventListener('input', () => {
-  if (document.body.dataset.checked === 'clean') snippet(fileName(ruleset.name, 'levels.toml'), engine.area(fileName(ruleset.name, 'levels.toml'), ruleset.text.value));
-});
-$('copy-snippet').addEventListener('click', async () => {
-  try {
-    await navigator.clipboard.writeText($('embed-snippet').textContent);
-    $('copy-status').textContent = 'Copied.';
-  } catch {
-    $('copy-status').textContent = 'Your browser did not allow copying: select the snippet and copy it.';
-  }
-});
+for (const input of ['publish-folder', 'page-origin']) {
+  $(input).addEventListener('input', () => {
+    if (document.body.dataset.checked === 'clean') snippet(fileName(ruleset.name, 'levels.toml'), engine.area(fileName(ruleset.name, 'levels.toml'), ruleset.text.value));
+  });
+}
+for (const [button, code] of [['copy-snippet', 'embed-snippet'], ['copy-frame-snippet', 'frame-snippet']]) {
+  $(button).addEventListener('click', async () => {
+    try {
+      await navigator.clipboard.writeText($(code).textContent);
+      $('copy-status').textContent = 'Copied.';
+    } catch {
+      $('copy-status').textContent = 'Your browser did not allow copying: select the snippet and copy it.';
+    }
+  });
+}
 document.addEventListener('dragover', (e) => { e.preventDefault(); });
 document.addEventListener('drop', (e) => {
   e.preventDefault();

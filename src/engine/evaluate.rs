@@ -109,6 +109,10 @@ pub struct LikelyLevel {
     pub id: LevelId,
     pub name: String,
     pub description: String,
+    /// The level's next steps, in the document's words.
+    pub next_steps: Vec<String>,
+    /// Why the transcription of this level is incomplete, when it is.
+    pub incomplete: Option<String>,
 }
 
 /// A route to show, with why it applies.
@@ -422,6 +426,8 @@ pub fn evaluate(ruleset: &Ruleset, answers: &Answers) -> Outcome {
             id: level.id.clone(),
             name: level.name.clone(),
             description: level.description.clone(),
+            next_steps: level.next_steps.clone(),
+            incomplete: level.incomplete.clone(),
         },
         reasons,
         also_ticked,

@@ -55,8 +55,9 @@ impl fmt::Display for LoadError {
     }
 }
 
-/// Reads a ruleset from TOML text; `file` names it in messages and, when it ends in
-/// `<area>.toml`, must match the ruleset's `area`.
+/// Reads a ruleset from TOML text; `file` names it in messages and, for a bundled ruleset
+/// (`rulesets/<area>.toml`), must match the ruleset's `area`. Any other file may have any
+/// name, as a site's own ruleset may ([`load_site_ruleset`]).
 ///
 /// Never panics, whatever the text (tests/loader_fuzz.rs); a text over [`MAX_FILE_BYTES`]
 /// or nested deeper than [`MAX_NESTING`] is refused before it is parsed.
@@ -257,8 +258,13 @@ pub fn load_file(path: &std::path::Path) -> Result<Ruleset, LoadError> {
     load_str(&name, &text)
 }
 
+/// The area a bundled ruleset must have: its file name, for a file in a `rulesets` folder.
 fn file_stem(file: &str) -> Option<&str> {
-    let name = file.rsplit(['/', '\\']).next()?;
+    let mut parts = file.rsplit(['/', '\\']);
+    let name = parts.next()?;
+    if parts.next()? != "rulesets" {
+        return None;
+    }
     name.strip_suffix(".toml")
 }
 

@@ -7,7 +7,7 @@
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-pub use super::provenance::Provenance;
+pub use super::provenance::{Provenance, SourceDocument};
 
 macro_rules! id_type {
     ($(#[$doc:meta])* $name:ident) => {
@@ -220,6 +220,14 @@ pub struct Level {
     #[serde(default)]
     pub kind: Option<LevelKind>,
     pub description: String,
+    /// What to do next at this level, in the document's words, shown when it is the likely
+    /// level.
+    #[serde(default)]
+    pub next_steps: Vec<String>,
+    /// The transcription of this level is known to be incomplete (e.g. its indicators are
+    /// lost from the source): why, shown as a notice when it is the likely level.
+    #[serde(default)]
+    pub incomplete: Option<String>,
 }
 
 /// The kind of a level, so that rules and checks need not know the document's names.
@@ -334,6 +342,10 @@ pub struct Route {
     /// Drop this route when that one is also in the outcome (it covers this one).
     #[serde(default)]
     pub replaced_by: Option<RouteId>,
+    /// An `https://` address the document gives for this route (e.g. its online form),
+    /// shown as a link on the route card.
+    #[serde(default)]
+    pub link: Option<String>,
 }
 
 /// When a route or a consent note applies: any one match is enough.

@@ -21,7 +21,8 @@ pub struct Provenance {
     /// When the document is due for review, machine-readable: `YYYY-MM` or `YYYY-MM-DD`.
     #[serde(default)]
     pub review_by: Option<String>,
-    /// The file in `shared/sources/` this ruleset was transcribed from.
+    /// The file in `shared/sources/` this ruleset was transcribed from: for the project's
+    /// own provenance checks, never shown on the page (the page names the document).
     pub source_file: String,
     /// Anything a reader should know about the transcription.
     #[serde(default)]
@@ -38,6 +39,33 @@ pub struct Provenance {
     /// The partnership has published a newer document: its title and date as published.
     #[serde(default)]
     pub superseded: Option<String>,
+    /// Who the guidance covers, in the document's words (e.g. "all children and young
+    /// people from conception to the age of 18 years"), shown near the title.
+    #[serde(default)]
+    pub covers: Option<String>,
+    /// The transcription as a whole is known to be incomplete: why, shown as a notice at the
+    /// top of the page.
+    #[serde(default)]
+    pub incomplete: Option<String>,
+    /// Other documents this ruleset is also transcribed from, after the one named above.
+    #[serde(default)]
+    pub documents: Vec<SourceDocument>,
+}
+
+/// A further document a ruleset is transcribed from: `[[provenance.documents]]`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct SourceDocument {
+    pub title: String,
+    /// Its date as it gives it, or "undated".
+    pub date: String,
+    /// The file in `shared/sources/` it was transcribed from (provenance checks only).
+    #[serde(default)]
+    pub source_file: Option<String>,
+    /// Where the partnership publishes it: an `https://` address, shown as a link.
+    #[serde(default)]
+    pub link: Option<String>,
 }
 
 /// A document older than this many years gets a notice that it may be out of date.

@@ -489,6 +489,22 @@ pub fn markdown(ruleset: &Ruleset, table: &DecisionTable) -> String {
         p.partnership, ruleset.area
     );
     let _ = writeln!(out, "Document: {}, {}.", p.title, p.date);
+    for d in &p.documents {
+        let link = d
+            .link
+            .as_deref()
+            .map_or_else(String::new, |l| format!(" <{l}>"));
+        let _ = writeln!(out, "Also from: {}, {}.{link}", d.title, d.date);
+    }
+    if let Some(c) = &p.covers {
+        let _ = writeln!(out, "Covers: {c}.");
+    }
+    if let Some(why) = &p.incomplete {
+        let _ = writeln!(
+            out,
+            "\n**Incomplete transcription** (a notice at the top of the page): {why}"
+        );
+    }
     if let Some(v) = &p.version {
         let _ = writeln!(out, "Ruleset version: {v}.");
     }
@@ -529,6 +545,19 @@ pub fn markdown(ruleset: &Ruleset, table: &DecisionTable) -> String {
             .map_or_else(String::new, |k| format!(", kind `{k:?}`"));
         let _ = writeln!(out, "### {} (`{}`{kind})\n", level.name, level.id);
         let _ = writeln!(out, "{}\n", level.description.trim());
+        if let Some(why) = &level.incomplete {
+            let _ = writeln!(
+                out,
+                "**Incomplete transcription** (a notice with this level's outcome): {why}\n"
+            );
+        }
+        if !level.next_steps.is_empty() {
+            let _ = writeln!(out, "Next steps shown with this level:\n");
+            for step in &level.next_steps {
+                let _ = writeln!(out, "- {}", step.trim());
+            }
+            out.push('\n');
+        }
         let count = ruleset
             .indicators
             .iter()
@@ -619,6 +648,9 @@ pub fn markdown(ruleset: &Ruleset, table: &DecisionTable) -> String {
         }
         if let Some(find) = &route.find_details {
             let _ = writeln!(out, "- Finding the details: {}", find.trim());
+        }
+        if let Some(link) = &route.link {
+            let _ = writeln!(out, "- Link: <{link}>");
         }
         source_line(&mut out, &route.source, route.basis.as_ref());
         let _ = writeln!(

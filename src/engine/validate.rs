@@ -119,10 +119,15 @@ impl Checker {
         self.text(at.key("text"), &cited.text, &format!("{what} text"));
         self.text(at.key("source"), &cited.source, &format!("{what} source"));
         self.basis(at.clone(), cited.basis.as_ref(), what);
-        if let Some(link) = cited.link.as_deref().filter(|l| !is_safe_link(l)) {
+        self.link(at.key("link"), cited.link.as_deref(), what);
+    }
+
+    /// A `link` the page shows as a link: `https://` only, so never `http:` or `javascript:`.
+    fn link(&mut self, path: Path, link: Option<&str>, what: &str) {
+        if let Some(link) = link.filter(|l| !is_safe_link(l)) {
             self.problem(
-                at.key("link"),
-                format!("{what} link `{link}` must be an https:// address (no spaces, quotes or angle brackets)"),
+                path,
+                format!("{what} link `{link}` must be an https:// address (no spaces, quotes or angle brackets): copy the address the document gives, starting https://, or leave `link` out"),
             );
         }
     }
@@ -252,6 +257,24 @@ fn check_provenance(c: &mut Checker, ruleset: &Ruleset) {
     for (i, note) in p.notes.iter().enumerate() {
         c.text(prov.key("notes").index(i), note, "provenance note");
     }
+    for (key, value) in [("covers", &p.covers), ("incomplete", &p.incomplete)] {
+        if let Some(v) = value {
+            c.text(prov.key(key), v, &format!("provenance {key}"));
+        }
+    }
+    for (i, doc) in p.documents.iter().enumerate() {
+        let at = prov.key("documents").index(i);
+        c.text(at.key("title"), &doc.title, "provenance document title");
+        c.text(at.key("date"), &doc.date, "provenance document date");
+        if let Some(file) = &doc.source_file {
+            c.text(
+                at.key("source_file"),
+                file,
+                "provenance document source_file",
+            );
+        }
+        c.link(at.key("link"), doc.link.as_deref(), "provenance document");
+    }
 
     if let Some(v) = p
         .contacts_checked
@@ -308,6 +331,12 @@ fn check_levels(c: &mut Checker, ruleset: &Ruleset) -> HashSet<String> {
             &level.description,
             "level description",
         );
+        for (n, step) in level.next_steps.iter().enumerate() {
+            c.text(at.key("next_steps").index(n), step, "level next step");
+        }
+        if let Some(why) = &level.incomplete {
+            c.text(at.key("incomplete"), why, "level incomplete");
+        }
         match level.kind {
             None => c.problem(
                 at.key("name"),
@@ -432,6 +461,11 @@ fn check_routes(c: &mut Checker, ruleset: &Ruleset, d: &Defined) -> HashSet<Stri
                 c.text(at.key(key), v, &format!("route {key}"));
             }
         }
+        c.link(
+            at.key("link"),
+            route.link.as_deref(),
+            &format!("route `{}`", route.id),
+        );
         if let Some(phone) = &route.phone {
             if !is_phone_number(phone) {
                 c.problem(at.key("phone"), format!("route `{}` phone `{phone}` is not a phone number (digits and spaces, 3 to 15 digits)", route.id));

@@ -2,7 +2,7 @@
 //! drift: a component or the summary uses these constants rather than its own copy.
 
 use super::evaluate::Reason;
-use super::model::{ContextTrigger, Danger};
+use super::model::{ContextTrigger, Danger, SourceDocument};
 use super::search::How;
 
 /// Shown (and printed) while the danger question is unanswered.
@@ -19,6 +19,42 @@ pub const GUIDE_NOTICE_LEAD: &str = "This is a guide.";
 pub const GUIDE_NOTICE_REST: &str = "It does not replace your professional judgement or a conversation with your designated safeguarding lead.";
 /// [`GUIDE_NOTICE_LEAD`] and [`GUIDE_NOTICE_REST`] as one line.
 pub const GUIDE_NOTICE: &str = "This is a guide. It does not replace your professional judgement or a conversation with your designated safeguarding lead.";
+
+/// Whom the guidance covers, near the document's title.
+pub fn covers(who: &str) -> String {
+    format!("It covers {who}.")
+}
+
+/// The other documents a ruleset is transcribed from, after the first: " Also title (date)."
+/// for each; empty when there are none.
+pub fn other_documents(documents: &[SourceDocument]) -> String {
+    documents
+        .iter()
+        .map(|d| format!(" Also {} ({}).", d.title, d.date))
+        .collect()
+}
+
+/// The heading of a level's next steps (the document's own), under the likely level.
+pub const NEXT_STEPS_HEADING: &str = "Next steps at this level";
+
+/// The notice at the top when the ruleset's transcription is incomplete.
+pub fn incomplete_ruleset(why: &str) -> String {
+    format!("This guide does not hold all of the document. {why}")
+}
+
+/// The notice in the outcome when the likely level's transcription is incomplete.
+pub fn incomplete_level(level_name: &str, why: &str) -> String {
+    format!("This guide does not hold all of the document for {level_name}: {why} Check the document itself before you rely on this level.")
+}
+
+/// The text of a route's link: where it goes, so nobody follows a link blind.
+pub fn link_label(url: &str) -> String {
+    let host = url
+        .strip_prefix("https://")
+        .and_then(|rest| rest.split(['/', '?', '#']).next())
+        .unwrap_or(url);
+    format!("Go to {host}")
+}
 
 /// A ticked indicator quoted with its level: `Level 3: “text”`, on the page (as a reason)
 /// and in the summary (as an answer).
@@ -116,6 +152,15 @@ mod tests {
             GUIDE_NOTICE,
             format!("{GUIDE_NOTICE_LEAD} {GUIDE_NOTICE_REST}")
         );
+    }
+
+    #[test]
+    fn a_link_label_names_the_host() {
+        assert_eq!(
+            link_label("https://www.example.org.uk/marf?x=1"),
+            "Go to www.example.org.uk"
+        );
+        assert_eq!(link_label("https://example.org"), "Go to example.org");
     }
 
     #[test]

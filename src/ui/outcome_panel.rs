@@ -1,6 +1,8 @@
 use super::route_card::RouteCardView;
 use crate::engine::wording;
-use crate::engine::{Basis, ConsentNote, FiredRule, Guidance, Outcome, Reason, RuleEffect};
+use crate::engine::{
+    Basis, ConsentNote, FiredRule, Guidance, LikelyLevel, Outcome, Reason, RuleEffect,
+};
 use leptos::prelude::*;
 
 /// The live result: likely level, what to do (routes by urgency), why, the level's
@@ -23,6 +25,7 @@ pub fn OutcomePanel(outcome: Memo<Outcome>) -> impl IntoView {
                 <p class="warning">{crate::engine::wording::DANGER_UNANSWERED}</p>
             </Show>
             <p class="likely-level" data-testid="likely-level">{move || level.with(|l| l.name.clone())}</p>
+            {move || level.with(incomplete_notice)}
             {move || rules.with(|r| (!r.is_empty()).then(|| view! {
                 <ul class="rules">{r.iter().map(rule_summary).collect_view()}</ul>
             }))}
@@ -39,6 +42,7 @@ pub fn OutcomePanel(outcome: Memo<Outcome>) -> impl IntoView {
                     }
                 />
             </ol>
+            {move || level.with(next_steps)}
             <h3>"Why"</h3>
             {move || reasons.with(|(why, also)| view! {
                 <ul class="reasons">{why.iter().map(quote).collect_view()}</ul>
@@ -58,6 +62,29 @@ pub fn OutcomePanel(outcome: Memo<Outcome>) -> impl IntoView {
             {move || guidance.with(reminder)}
         </section>
     }
+}
+
+/// A notice when the likely level's transcription is incomplete.
+fn incomplete_notice(l: &LikelyLevel) -> impl IntoView {
+    l.incomplete.as_deref().map(|why| {
+        super::provenance::text_line(
+            "notice notice--incomplete",
+            "level-incomplete",
+            wording::incomplete_level(&l.name, why),
+        )
+    })
+}
+
+/// The likely level's own next steps, in the document's words.
+fn next_steps(l: &LikelyLevel) -> impl IntoView {
+    (!l.next_steps.is_empty()).then(|| {
+        view! {
+            <h3>{wording::NEXT_STEPS_HEADING}</h3>
+            <ul class="next-steps" data-testid="next-steps">
+                {l.next_steps.iter().map(|s| view! { <li>{s.clone()}</li> }).collect_view()}
+            </ul>
+        }
+    })
 }
 
 fn quote(reason: &Reason) -> AnyView {

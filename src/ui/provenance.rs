@@ -1,5 +1,5 @@
 use super::browser;
-use crate::engine::Ruleset;
+use crate::engine::{wording, Ruleset};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -24,6 +24,19 @@ pub fn Provenance(ruleset: Arc<Ruleset>) -> impl IntoView {
             </div>
         }
     });
+    // Honest about what is missing: at the top, before the reader relies on it.
+    // Plain text where it can be: every view type costs the page's wasm.
+    let incomplete = p.incomplete.as_deref().map(|why| {
+        text_line(
+            "notice notice--incomplete",
+            "incomplete-notice",
+            wording::incomplete_ruleset(why),
+        )
+    });
+    let covers = p
+        .covers
+        .as_deref()
+        .map(|c| text_line("covers", "covers", wording::covers(c)));
     // How the document was transcribed: for readers who want it, folded away.
     let notes = (!p.notes.is_empty()).then(|| {
         let items = p
@@ -40,13 +53,19 @@ pub fn Provenance(ruleset: Arc<Ruleset>) -> impl IntoView {
     });
     view! {
         <section class="provenance" aria-label="Source document">
+            {incomplete}
             {stale}
             <p>
                 "Based on " <cite>{p.title.clone()}</cite> " (" {p.partnership.clone()} ", "
-                {p.date.clone()} {review} ")."
-                <span class="source-file">" Transcribed from " {p.source_file.clone()} "."</span>
+                {p.date.clone()} {review} ")." {wording::other_documents(&p.documents)}
             </p>
+            {covers}
             {notes}
         </section>
     }
+}
+
+/// A paragraph of plain text. One view type for every such line keeps the page's wasm small.
+pub(super) fn text_line(class: &'static str, testid: &'static str, text: String) -> impl IntoView {
+    view! { <p class=class data-testid=testid>{text}</p> }
 }

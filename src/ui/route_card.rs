@@ -14,6 +14,10 @@ pub fn RouteCardView(card: RouteCard) -> impl IntoView {
         let href = format!("tel:{}", dial_digits(&phone));
         view! { <a class="call" href=href>"Call " {phone}</a> }
     });
+    let link = r.link.clone().map(|href| {
+        let label = crate::engine::wording::link_label(&href);
+        view! { <p><a class="route-link" href=href>{label}</a></p> }
+    });
     let then = r.then.as_deref().map(|t| view! { <p>{linked(t)}</p> });
     let find = r
         .find_details
@@ -36,6 +40,7 @@ pub fn RouteCardView(card: RouteCard) -> impl IntoView {
             <h3 class="route-name"><span class="visually-hidden">{r.urgency.label()} ": "</span>{r.name.clone()}</h3>
             <p>{linked(&r.action)}</p>
             {call}
+            {link}
             {then}
             {find}
             <details class="because">

@@ -142,6 +142,54 @@ test('the template checks clean and previews, with the decision table and the em
   assert.ok((await review.innerText()).includes('Police (999) 999 (emergency; national: 999)'));
   assert.equal(await a.page.locator('#embed-snippet').innerText(),
     '<div data-threshold-widget data-ruleset="/levels-of-need/levels.toml" data-fixed-area="example-area"></div>\n<script src="/levels-of-need/widget.js" defer></script>');
+  // The iframe form of the README's "Embed it on your site", for this file and the page's site.
+  await a.page.getByLabel('Your page\'s site (its origin)').fill('https://www.exampleshire.gov.uk/');
+  assert.equal(await a.page.locator('#frame-snippet').innerText(),
+    '<iframe data-threshold-widget-frame\n'
+    + '        src="/levels-of-need/embed.html?ruleset=/levels-of-need/levels.toml&amp;fixed-area=example-area&amp;parent-origin=https://www.exampleshire.gov.uk"\n'
+    + '        title="Levels of need checker" style="width:100%;height:900px;border:0"\n'
+    + '        allow="clipboard-write" referrerpolicy="no-referrer"></iframe>\n'
+    + '<script src="threshold-frame.js" defer></script>  <!-- a copy of examples/threshold-frame.js -->');
+  await context.close();
+});
+
+test('the iframe snippet shows the ruleset in embed.html, as a partnership would paste it', async () => {
+  const context = await env.browser.newContext();
+  const a = await Author.open(context, env.url);
+  await a.page.getByLabel('Folder of the widget on your site').fill('/');
+  await a.page.getByLabel('Your page\'s site (its origin)').fill('');
+  await a.openFile('Open a ruleset file…', 'testshire.toml', VALID);
+  const src = /src="([^"]+)"/.exec(await a.page.locator('#frame-snippet').innerText())[1].replaceAll('&amp;', '&');
+  assert.equal(src, '/embed.html?ruleset=/testshire.toml&fixed-area=testshire');
+  // Served as the partnership would: the ruleset published next to the widget's files.
+  const page = await context.newPage();
+  await page.route(`${env.url}testshire.toml`, (route) => route.fulfill({ body: VALID, contentType: 'text/plain' }));
+  await page.goto(new URL(src, env.url).href);
+  await page.getByText('Test levels of need', { exact: false }).first().waitFor();
+  assert.equal(await page.getByTestId('likely-level').innerText(), 'Level 1 Universal');
+  await context.close();
+});
+
+test('the preview keeps the answers given in it across an edit of the ruleset', async () => {
+  const context = await env.browser.newContext();
+  const a = await Author.open(context, env.url);
+  await a.openFile('Open a ruleset file…', 'testshire.toml', VALID);
+  await a.phone.getByTestId('likely-level').waitFor();
+  await a.desktop.getByTestId('likely-level').waitFor();
+  await a.phone.getByRole('radiogroup', { name: /immediate danger/ }).getByRole('radio', { name: 'No', exact: true }).check();
+  await a.phone.getByRole('checkbox', { name: 'Misses appointments', exact: true }).check();
+  await a.desktop.getByRole('checkbox', { name: 'Has an unexplained injury', exact: true }).check();
+  assert.equal(await a.phone.getByTestId('likely-level').innerText(), 'Level 2 Targeted');
+
+  await a.type(VALID.replace('name = "Level 2 Targeted"', 'name = "Level 2 Extra help"'));
+  await eventually(async () => (await a.phone.getByTestId('likely-level').innerText().catch(() => '')) === 'Level 2 Extra help',
+    'the phone preview lost its answers, or did not show the edit', 15000);
+  assert.ok(await a.phone.getByRole('checkbox', { name: 'Misses appointments', exact: true }).isChecked());
+  assert.ok(await a.phone.getByRole('radiogroup', { name: /immediate danger/ }).getByRole('radio', { name: 'No', exact: true }).isChecked());
+  // Each preview keeps its own answers.
+  await eventually(async () => (await a.desktop.getByTestId('likely-level').innerText().catch(() => '')) === 'Level 3 Acute',
+    'the desktop preview lost its answers', 15000);
+  assert.equal(await a.desktop.getByRole('checkbox', { name: 'Misses appointments', exact: true }).isChecked(), false);
   await context.close();
 });
 
