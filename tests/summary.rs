@@ -352,3 +352,50 @@ fn summary_depends_only_on_the_answers() {
         }
     }
 }
+
+/// The page's notices that a transcription is incomplete go into the printed or copied
+/// record too, in the document's own words: the level's (Milton Keynes' Universal) and the
+/// ruleset's (Trafford's missing appendices); an area without one has none.
+#[test]
+fn incomplete_transcriptions_are_in_the_summary() {
+    let outcome_lines = |id: &str| {
+        let r = area(id);
+        let mut a = answers(Some(Danger::No), &[]);
+        a.set_none_of_these(true);
+        let lines = section(&summarise(&r, &a), "Outcome").unwrap().clone();
+        (r, lines)
+    };
+    let notices = |lines: &[String]| -> Vec<String> {
+        lines
+            .iter()
+            .filter(|l| l.starts_with("This guide does not hold all of the document"))
+            .cloned()
+            .collect()
+    };
+
+    let (mk, lines) = outcome_lines("milton-keynes");
+    let why = mk.levels[0]
+        .incomplete
+        .clone()
+        .expect("Universal is marked incomplete");
+    let found = notices(&lines);
+    assert_eq!(found.len(), 1, "{lines:#?}");
+    assert!(
+        found[0].contains("for Universal") && found[0].contains(&why),
+        "{found:?}"
+    );
+
+    let (trafford, lines) = outcome_lines("trafford");
+    let why = trafford
+        .provenance
+        .incomplete
+        .clone()
+        .expect("Trafford is marked incomplete");
+    assert!(
+        notices(&lines).iter().any(|l| l.ends_with(&why)),
+        "{lines:#?}"
+    );
+
+    let (_, lines) = outcome_lines("rotherham");
+    assert!(notices(&lines).is_empty(), "{lines:#?}");
+}

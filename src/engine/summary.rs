@@ -55,6 +55,16 @@ fn outcome_lines(ruleset: &Ruleset, outcome: &Outcome) -> Vec<String> {
     if outcome.danger_unanswered {
         lines.push(wording::DANGER_UNANSWERED.to_owned());
     }
+    // The page's notices that the transcription is incomplete go with the record too.
+    if let Some(why) = &outcome.level.incomplete {
+        lines.push(wording::incomplete_level(
+            &one_line(&outcome.level.name),
+            &one_line(why),
+        ));
+    }
+    if let Some(why) = &ruleset.provenance.incomplete {
+        lines.push(wording::incomplete_ruleset(&one_line(why)));
+    }
     lines.extend(outcome.rules.iter().map(|r| one_line(&r.summary)));
     if outcome.route_level != outcome.level.id {
         let name = ruleset
