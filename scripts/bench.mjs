@@ -39,12 +39,19 @@ function figure(label, value, budget, ok, extra = '') {
 }
 const info = (label, value, extra = '') => console.log(`  ${label.padEnd(44)} ${value.padStart(10)}  ${' '.repeat(21)}${extra}`);
 
-// Records when #app is marked ready, on the page's own clock (0 = navigation start).
+// Records when #app is marked ready, on the page's own clock (0 = navigation start), and the
+// DOM's size when the area's first screen is drawn (its layout, before the rows drawn in
+// later tasks): an area fetched after ready, such as Milton Keynes, is counted then, not at
+// whatever moment the bench asks.
 const READY_PROBE = `
   new MutationObserver((_, obs) => {
     const app = document.getElementById('app');
-    if (app && app.dataset.ready === 'true') { window.__twReady = performance.now(); obs.disconnect(); }
-  }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-ready'] });`;
+    if (app && app.dataset.ready === 'true' && window.__twReady === undefined) window.__twReady = performance.now();
+    if (document.querySelector('.layout[data-area]')) {
+      window.__twFirstScreenDom = document.getElementsByTagName('*').length;
+      obs.disconnect();
+    }
+  }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-ready'] });`;
 
 // Lighthouse's mobile profile: 150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up.
 const SLOW_4G = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
@@ -67,11 +74,22 @@ async function coldLoad(browser, { dir = DIST, query = '?area=rotherham', encodi
     await page.goto(url + query, { waitUntil: 'commit', timeout: 120_000 });
     await page.waitForFunction(() => window.__twReady !== undefined, null, { timeout: 120_000 });
     const sum = () => [...bytes.values()].reduce((a, b) => a + b, 0);
-    const [ready, dom] = await page.evaluate(() => [window.__twReady, document.getElementsByTagName('*').length]);
-    const toReady = sum();
-    const requestsToReady = bytes.size;
+    // Counted on the page's own clock: the navigation and every resource whose response had
+    // ended by ready (same-origin, cache off: transferSize is headers and encoded body).
+    const [toReady, requestsToReady] = await page.evaluate(() => {
+      const done = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')]
+        .filter((e) => e.responseEnd <= window.__twReady);
+      return [done.reduce((n, e) => n + e.transferSize, 0), done.length];
+    });
+    // The minimal page has no areas: its whole DOM is counted at ready.
+    const widget = dir === DIST;
+    if (widget) await page.waitForFunction(() => window.__twFirstScreenDom !== undefined, null, { timeout: 120_000 });
+    const toFirstScreen = sum();
+    const [ready, dom] = await page.evaluate(() => [window.__twReady, window.__twFirstScreenDom ?? document.getElementsByTagName('*').length]);
     await page.waitForLoadState('networkidle');
-    return { toReady, requestsToReady, whole: sum(), ready, dom };
+    if (widget) await page.locator('.indicators[data-rows="all"]').waitFor({ state: 'attached', timeout: 120_000 });
+    const domAll = await page.evaluate(() => document.getElementsByTagName('*').length);
+    return { toReady, requestsToReady, toFirstScreen, whole: sum(), ready, dom, domAll };
   } finally {
     await context.close();
     server.close();
@@ -213,10 +231,11 @@ try {
   console.log('\nMilton Keynes (201 indicators, fetched when chosen):');
   const mk = await coldLoads(browser, 3, { query: '?area=milton-keynes' });
   const mkDom = median(mk.map((r) => r.dom));
-  figure('DOM elements at ready', String(mkDom), '800', mkDom <= 800);
+  figure('DOM elements at the first screen', String(mkDom), '800', mkDom <= 800,
+    `${median(mk.map((r) => r.domAll))} once every row is drawn`);
   // An area other than the default: the wasm (with the default inside) and the area's file.
-  info('bytes on the wire to ready, brotli', kb(median(mk.map((r) => r.toReady))),
-    `${mk[0].requestsToReady} requests, its area file included`);
+  info('bytes on the wire to the first screen, brotli', kb(median(mk.map((r) => r.toFirstScreen))),
+    'the area file included (fetched after ready)');
   const ticks = await tickTimes(browser);
   const p95 = quantile(ticks.times, 0.95);
   figure('one tick to outcome laid out, 4x CPU, p95', `${p95.toFixed(1)} ms`, '16 ms', p95 <= 16,
