@@ -121,7 +121,7 @@ fn covers_and_next_steps_are_the_documents_words() {
     let mut wrong = Vec::new();
     let mut seen = 0;
     for r in common::all_rulesets() {
-        let Some(text) = common::source(&r.provenance.source_file) else {
+        let Some(text) = common::sources_of(&r) else {
             continue;
         };
         let text = one_line(&text).to_lowercase();

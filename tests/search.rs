@@ -52,6 +52,14 @@ fn areas() -> BTreeMap<String, (Ruleset, Index)> {
         .collect()
 }
 
+/// Where the indicator `id` is in the ruleset (its row, and its place in the results).
+fn at(r: &Ruleset, id: &str) -> usize {
+    r.indicators
+        .iter()
+        .position(|i| i.id.as_str() == id)
+        .unwrap_or_else(|| panic!("{}: no indicator {id}", r.area))
+}
+
 fn shown_ids(r: &Ruleset, ix: &Index, query: &str) -> Vec<String> {
     let res = ix.search(query);
     r.indicators
@@ -139,11 +147,7 @@ fn no_everyday_term_shows_more_than_a_third_of_an_area() {
 fn matches_say_how_and_highlight_the_documents_words() {
     let areas = areas();
     let (r, ix) = &areas["milton-keynes"];
-    let i = r
-        .indicators
-        .iter()
-        .position(|i| i.id.as_str() == "l4-unexplained-injuries")
-        .unwrap();
+    let i = at(r, "l4-unexplained-injuries");
     let text = &r.indicators[i].text;
     let res = ix.search("bruise");
     let hits = res.shown[i]
@@ -174,11 +178,7 @@ fn matches_say_how_and_highlight_the_documents_words() {
     );
 
     let (r2, ix2) = &areas["rotherham"];
-    let da = r2
-        .indicators
-        .iter()
-        .position(|i| i.id.as_str() == "l3-domestic-abuse")
-        .unwrap();
+    let da = at(r2, "l3-domestic-abuse");
     let res = ix2.search("Domestic Violence");
     let text2 = &r2.indicators[da].text;
     let n = notes(text2, res.shown[da].as_ref().unwrap());
@@ -217,11 +217,7 @@ fn hyphens_spaces_case_and_spellings_are_the_same_word() {
         );
     }
     // An American spelling is the same word, not a typo: a literal match of "behaviour".
-    let i = r
-        .indicators
-        .iter()
-        .position(|i| i.id.as_str() == "l4-severe-disruptive-behaviour")
-        .unwrap();
+    let i = at(r, "l4-severe-disruptive-behaviour");
     let text = &r.indicators[i].text;
     let res = ix.search("behavior");
     let hits = res.shown[i].as_ref().unwrap();
@@ -244,11 +240,7 @@ fn nothing_matches_gives_the_nearest_indicators() {
     let res = ix.search("homeless zebra");
     assert_eq!(res.count(), 0);
     assert!(!res.nearest.is_empty());
-    let homeless = r
-        .indicators
-        .iter()
-        .position(|i| i.id.as_str() == "l3-homeless")
-        .unwrap();
+    let homeless = at(r, "l3-homeless");
     assert!(
         res.nearest.contains(&homeless),
         "the indicator matching one of the two words"
@@ -316,12 +308,7 @@ fn the_first_letters_of_a_word_leave_the_list_as_it_is() {
 fn related_indicators_share_a_concern_at_another_level_and_explicit_links_win() {
     let areas = areas();
     let (r, ix) = &areas["rochdale"];
-    let pos = |id: &str| {
-        r.indicators
-            .iter()
-            .position(|i| i.id.as_str() == id)
-            .unwrap()
-    };
+    let pos = |id: &str| at(r, id);
     let episodes = pos("l2-episodes-missing-from-home");
     let related = ix.related(episodes);
     assert!(related.contains(&pos("l3-regularly-missing-from-home")));
@@ -459,11 +446,7 @@ fn keywords_widen_the_search_and_say_so() {
 fn a_phrase_of_the_document_is_one_mark_and_a_word_lights_only_itself() {
     let areas = areas_once();
     let (r, ix) = &areas["milton-keynes"];
-    let i = r
-        .indicators
-        .iter()
-        .position(|i| i.id.as_str() == "l4-non-accidental-injury")
-        .unwrap();
+    let i = at(r, "l4-non-accidental-injury");
     let text = &r.indicators[i].text;
     let res = ix.search("bruise");
     let hits = res.shown[i].as_ref().expect("bruise shows it");

@@ -63,7 +63,8 @@ pub struct SourceDocument {
     /// The file in `shared/sources/` it was transcribed from (provenance checks only).
     #[serde(default)]
     pub source_file: Option<String>,
-    /// Where the partnership publishes it: an `https://` address, shown as a link.
+    /// Where the partnership publishes it: an `https://` address, listed in the decision
+    /// table (the page names the document by its title and date).
     #[serde(default)]
     pub link: Option<String>,
 }
@@ -124,6 +125,16 @@ impl YearMonth {
 }
 
 impl Provenance {
+    /// Every file of `shared/sources/` this ruleset was transcribed from: the document's,
+    /// then the further documents' that name one. For the project's provenance checks.
+    pub fn source_files(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.source_file.as_str()).chain(
+            self.documents
+                .iter()
+                .filter_map(|d| d.source_file.as_deref()),
+        )
+    }
+
     /// When the contacts were last checked, when the ruleset says and the date reads.
     pub fn contacts_checked(&self) -> Option<YearMonth> {
         self.contacts_checked.as_deref().and_then(YearMonth::parse)

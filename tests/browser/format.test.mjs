@@ -8,17 +8,13 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { start, openWidget, areaShown, Widget, DIST_TEST, SHOTS } from './support.mjs';
+import { start, openPhone, areaShown, DIST_TEST, SHOTS } from './support.mjs';
 
 let env;
 before(async () => { env = await start({ dir: DIST_TEST }); fs.mkdirSync(SHOTS, { recursive: true }); });
 after(async () => { await env?.close(); });
 
-async function phone(query) {
-  const context = await env.browser.newContext({ viewport: { width: 360, height: 740 } });
-  const page = await openWidget(context, env.url, query);
-  return { context, page, w: new Widget(page) };
-}
+const phone = (query) => openPhone(env, query);
 
 test('who the guidance covers, a second document and an incomplete transcription show at the top; no file name', async () => {
   const { context, page } = await phone('?area=test-format');

@@ -90,6 +90,14 @@ export async function openWidget(context, url, query = '') {
   return page;
 }
 
+/** The widget at `query` in a new 360 x 740 context of `env` (from `start`): the context, the
+ *  page and its page object. */
+export async function openPhone(env, query) {
+  const context = await env.browser.newContext({ viewport: { width: 360, height: 740 } });
+  const page = await openWidget(context, env.url, query);
+  return { context, page, w: new Widget(page) };
+}
+
 /** Page object: the widget as a practitioner uses it, by accessible names only. */
 export class Widget {
   constructor(page) {

@@ -4,17 +4,13 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { start, openWidget, areaShown, Widget, DIST_TEST, SHOTS } from './support.mjs';
+import { start, openPhone, areaShown, DIST_TEST, SHOTS } from './support.mjs';
 
 let env;
 before(async () => { env = await start({ dir: DIST_TEST }); fs.mkdirSync(SHOTS, { recursive: true }); });
 after(async () => { await env?.close(); });
 
-async function phone(query) {
-  const context = await env.browser.newContext({ viewport: { width: 360, height: 740 } });
-  const page = await openWidget(context, env.url, query);
-  return { context, page, w: new Widget(page) };
-}
+const phone = (query) => openPhone(env, query);
 
 test('a route that is not in the partnership\'s document says so under "Why this route"', async () => {
   const { context, page, w } = await phone('?area=trafford');

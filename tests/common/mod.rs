@@ -53,6 +53,26 @@ pub fn answers(danger: Option<Danger>, ticked: &[&str]) -> Answers {
     a
 }
 
+/// The text of every source file a ruleset was transcribed from (its document's and its
+/// further documents'), one after the other; `None` (saying "skipped") when
+/// `../shared/sources/` is absent. A file it names that is not there fails the test.
+pub fn sources_of(r: &Ruleset) -> Option<String> {
+    let dir = root().join("../shared/sources");
+    if !dir.is_dir() {
+        println!("skipped: {} is absent", dir.display());
+        return None;
+    }
+    let texts: Vec<String> = r
+        .provenance
+        .source_files()
+        .map(|f| {
+            std::fs::read_to_string(dir.join(f))
+                .unwrap_or_else(|e| panic!("{}: source {f} unreadable: {e}", r.area))
+        })
+        .collect();
+    Some(texts.join("\n"))
+}
+
 /// A source document's text from `../shared/sources/`, or `None` (saying "skipped") when that
 /// folder is absent.
 pub fn source(file: &str) -> Option<String> {
