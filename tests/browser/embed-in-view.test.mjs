@@ -292,6 +292,8 @@ for (const kind of ['frame', 'script']) {
     });
     const e = await open(context, kind, `${HOST}/w.html`);
     const peekColour = () => e.realm.evaluate(() => getComputedStyle((document.querySelector('[data-threshold-widget]')?.shadowRoot ?? document).querySelector('.level-peek')).backgroundColor);
+    // "Ready" can come while the area's own file is still on its way: the bar is drawn with it.
+    await e.w.page.locator('.level-peek').waitFor({ state: 'attached' });
     assert.equal(await peekColour(), 'rgb(106, 27, 154)', 'the host\'s brand colour on the level bar');
     await e.w.answerDanger('No');
     await scrollToMiddle(e);
