@@ -71,6 +71,8 @@ async function open(context, kind, url) {
   if (kind === 'frame') {
     const locator = host.frameLocator('iframe[data-threshold-widget-frame]');
     await locator.locator('#app[data-ready="true"]').waitFor();
+    // "Ready" can come while the area's own file is on its way: wait for the area drawn.
+    await locator.locator('.layout[data-area]').waitFor({ state: 'attached' });
     const realm = host.frames().find((f) => f.url().startsWith(WIDGET));
     const frameEl = host.locator('iframe[data-threshold-widget-frame]');
     // Sized to its content before anything is measured.
@@ -79,6 +81,7 @@ async function open(context, kind, url) {
     return { host, realm, w: new Widget(locator), box: () => frameEl.evaluate((f) => f.getBoundingClientRect().toJSON()) };
   }
   await host.locator('#app[data-ready="true"]').waitFor();
+  await host.locator('.layout[data-area]').waitFor({ state: 'attached' });
   return { host, realm: host, w: new Widget(host), box: () => host.locator('[data-threshold-widget]').evaluate((f) => f.getBoundingClientRect().toJSON()) };
 }
 
@@ -292,8 +295,6 @@ for (const kind of ['frame', 'script']) {
     });
     const e = await open(context, kind, `${HOST}/w.html`);
     const peekColour = () => e.realm.evaluate(() => getComputedStyle((document.querySelector('[data-threshold-widget]')?.shadowRoot ?? document).querySelector('.level-peek')).backgroundColor);
-    // "Ready" can come while the area's own file is still on its way: the bar is drawn with it.
-    await e.w.page.locator('.level-peek').waitFor({ state: 'attached' });
     assert.equal(await peekColour(), 'rgb(106, 27, 154)', 'the host\'s brand colour on the level bar');
     await e.w.answerDanger('No');
     await scrollToMiddle(e);
