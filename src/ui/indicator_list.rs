@@ -461,18 +461,40 @@ fn indicator_row(
     let rebuilt = ind
         .reconstructed
         .then(|| view! { <span class="tag tag--rebuilt">"rebuilt"</span> });
+    // Drawn the first time it is opened, not with the row: most are never opened, and
+    // Milton Keynes' lists would otherwise add about 2,000 elements to the page
+    // (README, "Performance").
     let related = (!related.is_empty()).then(|| {
-        let items = related
-            .into_iter()
-            .map(|(level, text)| view! { <li><span class="tag">{level}</span> " " {text}</li> })
-            .collect_view();
+        let opened = RwSignal::new(false);
+        let items = move || {
+            opened.get().then(|| {
+                let items = related
+                    .iter()
+                    .map(|(level, text)| {
+                        view! { <li><span class="tag">{level.clone()}</span> " " {text.clone()}</li> }
+                    })
+                    .collect_view();
+                view! { <ul>{items}</ul> }
+            })
+        };
         view! {
-            <details class="related" data-testid="related">
+            <details
+                class="related"
+                data-testid="related"
+                on:toggle=move |_| {
+                    if !opened.get_untracked() {
+                        opened.set(true)
+                    }
+                }
+            >
                 <summary>"Same concern at other levels"</summary>
-                <ul>{items}</ul>
+                {items}
             </details>
         }
     });
+    let tags = described
+        .is_some()
+        .then(|| view! { " " <span id=tags_id>{level} {rebuilt}</span> });
     view! {
         <div class="indicator" hidden=hidden>
             <input
@@ -487,8 +509,7 @@ fn indicator_row(
             />
             <div class="indicator-text">
                 <label for=dom_id>{label}</label>
-                " "
-                <span id=tags_id>{level} {rebuilt}</span>
+                {tags}
                 {note}
                 {related}
             </div>

@@ -142,6 +142,8 @@ test('"Same concern at other levels" opens by keyboard and gives each indicator 
   await summary.focus();
   await page.keyboard.press('Enter');
   assert.equal(await details.getAttribute('open'), '');
+  // The list is drawn when the disclosure is first opened.
+  await details.locator('li').first().waitFor();
   const items = await details.locator('li').allInnerTexts();
   assert.ok(items.some((t) => /^Level 3\s+Children who are regularly missing from home$/.test(t)), items.join(' | '));
   assert.ok(items.some((t) => /^Level 4\s+Children who are persistently missing from home for long periods$/.test(t)), items.join(' | '));
@@ -166,6 +168,8 @@ test('axe-core finds nothing with highlights, notes, related lists and the no-ma
     const { context, page, w } = await open(area, width);
     await w.search.fill('missing');
     await page.locator('details.related').evaluateAll((ds) => ds.forEach((d) => { d.open = true; }));
+    // Each list is drawn when its disclosure is first opened.
+    await page.waitForFunction(() => [...document.querySelectorAll('details.related[open]')].every((d) => d.querySelector('li')));
     assert.ok(await page.locator('details.related[open]:visible').count() > 0);
     assert.ok(await page.locator('.indicator-text mark:visible').count() > 0);
     let { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
