@@ -111,6 +111,8 @@ async function tickTimes(browser) {
     const page = await context.newPage();
     await page.goto(url + '?area=milton-keynes');
     await page.locator('.layout[data-area="milton-keynes"]').waitFor();
+    // Every row drawn first: ticks spread over all 201, none racing the drawing tasks.
+    await page.locator('.indicators[data-rows="all"]').waitFor({ state: 'attached' });
     await page.getByRole('radio', { name: 'No', exact: true }).first().check();
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
