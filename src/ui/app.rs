@@ -114,6 +114,28 @@ pub fn App(
                     let rs = rs.clone();
                     move |_| answers.with(|a| evaluate(&rs, a))
                 });
+                // The first screen (999, the danger question, the indicator groups' headings)
+                // mounts first; the result, the summary and the worked examples in the next
+                // task, before the rows, so the start-up task is shorter (README, "Performance").
+                let later = RwSignal::new(false);
+                set_timeout(move || { later.try_set(true); }, std::time::Duration::ZERO);
+                let result = {
+                    let rs = rs.clone();
+                    move || later.get().then(|| view! {
+                        <OutcomePanel outcome=outcome />
+                        <button type="button" class="start-again" on:click=move |_| start_again()>
+                            "Start again"
+                        </button>
+                        <SummaryPanel ruleset=rs.clone() answers=answers outcome=outcome />
+                    })
+                };
+                let below = {
+                    let rs = rs.clone();
+                    move || later.get().then(|| view! {
+                        <WorkedExamples ruleset=rs.clone() />
+                        <Prompts ruleset=rs.clone() />
+                    })
+                };
                 view! {
                     <Provenance ruleset=rs.clone() />
                     <div class="layout" data-area=rs.area.to_string()>
@@ -122,16 +144,9 @@ pub fn App(
                             <ContextQuestions ruleset=rs.clone() answers=answers />
                             <IndicatorList ruleset=rs.clone() answers=answers query=query search=search.clone() />
                         </form>
-                        <div class="result">
-                            <OutcomePanel outcome=outcome />
-                            <button type="button" class="start-again" on:click=move |_| start_again()>
-                                "Start again"
-                            </button>
-                            <SummaryPanel ruleset=rs.clone() answers=answers outcome=outcome />
-                        </div>
+                        <div class="result">{result}</div>
                     </div>
-                    <WorkedExamples ruleset=rs.clone() />
-                    <Prompts ruleset=rs />
+                    {below}
                     // Last, so that in a partnership's page (sticky inside the widget) it stays
                     // in view down to the widget's end, worked examples included.
                     <a class="level-peek" href="#outcome">
