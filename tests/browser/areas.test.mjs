@@ -128,6 +128,9 @@ test('switching areas fetches only the area file, from the page\'s own origin, o
   context.on('request', (r) => requests.push(r));
   // The default area is inside the wasm: going back to it fetches nothing.
   const page = await openWidget(context, env.url, `?area=${DEFAULT_AREA}`);
+  // Everything the first load fetches has been asked for: the rows are drawn and the search
+  // module (fetched after them, whatever the practitioner does) has arrived.
+  await areaShown(page, DEFAULT_AREA);
   await page.waitForLoadState('networkidle');
   const loaded = requests.length;
   const distFiles = new Set(fs.readdirSync(DIST, { recursive: true }).map((f) => '/' + f.split(path.sep).join('/')));
