@@ -33,12 +33,12 @@ type Loaded = Result<Arc<Ruleset>, Failure>;
 
 /// The chosen ruleset, loading as the choice changes.
 ///
-/// Each ruleset chosen during the visit gets one Leptos `AsyncDerived` that loads it, keeps
-/// it once loaded, and loads it again on "Try again" (its refetch); each runs on its own, so
-/// a slow fetch never holds up another area. `AsyncDerived` rather than `LocalResource`: the
-/// latter always waits a tick before it resolves (for hydration), so even the embedded
-/// default area would flash "Loading"; an `AsyncDerived` whose future is ready at once has
-/// its value at once.
+/// Each ruleset chosen during the visit gets one load: a signal with what it gave, kept once
+/// loaded and loaded again on "Try again". An embedded area is unpacked at once, so the
+/// default area never flashes "Loading"; any other is fetched in a task of its own, so a slow
+/// fetch never holds up another area. A signal and a task rather than Leptos'
+/// `AsyncDerived`, which did the same for 8 KB more of the first load (README,
+/// "Performance").
 #[derive(Clone, Copy)]
 pub struct RulesetSource {
     choice: RwSignal<Choice>,
@@ -57,7 +57,8 @@ struct Load {
     choice: Choice,
     /// Bumped by "Try again".
     attempt: RwSignal<u32>,
-    loaded: AsyncDerived<(u32, Loaded), LocalStorage>,
+    /// What the load gave, with the attempt it was for.
+    loaded: RwSignal<Option<(u32, Loaded)>>,
 }
 
 impl RulesetSource {
@@ -88,9 +89,9 @@ impl RulesetSource {
 
     /// "Try again": loads the current choice again.
     pub fn refetch(&self) {
-        self.load(self.choice.get_untracked())
-            .attempt
-            .update(|n| *n += 1);
+        let load = self.load(self.choice.get_untracked());
+        load.attempt.update(|n| *n += 1);
+        self.start(load);
     }
 
     /// The site's own ruleset in the picker: by its partnership's name once it has loaded.
@@ -112,42 +113,59 @@ impl RulesetSource {
         if let Some(load) = known {
             return load;
         }
-        let (site, loader) = self.paths.get_value();
-        let site_partnership = self.site_partnership;
         let load = self.owner.with_value(|owner| {
-            owner.with(|| {
-                let attempt = RwSignal::new(0u32);
-                let loaded = AsyncDerived::new_unsync(move || {
-                    let tried = attempt.get();
-                    let (site, loader) = (site.clone(), loader.clone());
-                    async move {
-                        let result = load(choice, site.as_deref(), loader.as_deref()).await;
-                        if let (Choice::Site, Ok(r)) = (choice, &result) {
-                            site_partnership.set(Some(r.provenance.partnership.clone()));
-                        }
-                        (tried, result)
-                    }
-                });
-                Load {
-                    choice,
-                    attempt,
-                    loaded,
-                }
+            owner.with(|| Load {
+                choice,
+                attempt: RwSignal::new(0),
+                loaded: RwSignal::new(None),
             })
         });
         self.loads.update_value(|loads| loads.push(load));
+        self.start(load);
         load
+    }
+
+    /// Runs `load`'s current attempt: at once for an embedded area, otherwise in a task.
+    fn start(&self, load: Load) {
+        let tried = load.attempt.get_untracked();
+        if let Choice::Bundled(id) = load.choice {
+            if let Some(result) = catalogue::find(id).and_then(embedded) {
+                load.loaded.set(Some((tried, result)));
+                return;
+            }
+        }
+        let (site, loader) = self.paths.get_value();
+        let site_partnership = self.site_partnership;
+        leptos::task::spawn_local(async move {
+            let result = fetch(load.choice, site.as_deref(), loader.as_deref()).await;
+            if let (Choice::Site, Ok(r)) = (load.choice, &result) {
+                site_partnership.try_set(Some(r.provenance.partnership.clone()));
+            }
+            // A later "Try again" has its own task; this one's answer is then out of date.
+            if load.attempt.try_get_untracked() == Some(tried) {
+                load.loaded.try_set(Some((tried, result)));
+            }
+        });
     }
 }
 
-async fn load(choice: Choice, site: Option<&str>, loader: Option<&str>) -> Loaded {
+/// A ruleset that is not inside the wasm: a bundled area's file or the site's own ruleset.
+async fn fetch(choice: Choice, site: Option<&str>, loader: Option<&str>) -> Loaded {
     match (choice, site) {
         (Choice::Site, Some(path)) => site_ruleset::load(path, loader).await,
         (Choice::Site, None) => Err(Failure::Unavailable(
             "This site has no ruleset of its own.".into(),
         )),
         (Choice::Bundled(id), _) => match catalogue::find(id) {
-            Some(area) => bundled(area).await,
+            Some(area) => {
+                let bytes = browser::fetch_bytes(area.file).await.map_err(|e| {
+                    Failure::Unavailable(format!(
+                        "The {} guidance could not be loaded ({e}). Check your connection and try again.",
+                        area.partnership
+                    ))
+                })?;
+                unpack(area, &bytes)
+            }
             None => Err(Failure::Unavailable(format!(
                 "The area \u{201c}{id}\u{201d} is not bundled."
             ))),
@@ -155,22 +173,14 @@ async fn load(choice: Choice, site: Option<&str>, loader: Option<&str>) -> Loade
     }
 }
 
-/// A bundled area: unpacked from the wasm (ready at once, no await) or fetched.
-async fn bundled(area: &'static BundledArea) -> Loaded {
-    let bytes = match area.embedded {
-        #[cfg(feature = "test-hooks")]
-        Some(_) if browser::test_failure().as_deref() == Some("unpack") => {
-            b"not a packed ruleset".to_vec()
-        }
-        Some(bytes) => return unpack(area, bytes),
-        None => browser::fetch_bytes(area.file).await.map_err(|e| {
-            Failure::Unavailable(format!(
-                "The {} guidance could not be loaded ({e}). Check your connection and try again.",
-                area.partnership
-            ))
-        })?,
-    };
-    unpack(area, &bytes)
+/// A bundled area inside the wasm, unpacked; `None` if it is a file of the site instead.
+fn embedded(area: &'static BundledArea) -> Option<Loaded> {
+    let bytes = area.embedded?;
+    #[cfg(feature = "test-hooks")]
+    if browser::test_failure().as_deref() == Some("unpack") {
+        return Some(unpack(area, b"not a packed ruleset"));
+    }
+    Some(unpack(area, bytes))
 }
 
 fn unpack(area: &BundledArea, bytes: &[u8]) -> Loaded {
