@@ -29,7 +29,7 @@ for (const [bin, attribute] of modules) {
   try {
     run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', tmp, '--out-name', bin,
       `target/wasm32-unknown-unknown/release/${bin}.wasm`]);
-    run('wasm-opt', ['-Oz', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
+    run('wasm-opt', ['-Oz', '--low-memory-unused', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
       '--enable-mutable-globals', path.join(tmp, `${bin}_bg.wasm`), '-o', path.join(tmp, 'opt.wasm')]);
     const js = fs.readFileSync(path.join(tmp, `${bin}.js`));
     const wasm = fs.readFileSync(path.join(tmp, 'opt.wasm'));

@@ -668,10 +668,14 @@ fn typo(a: &str, b: &str) -> bool {
 
 /// The text cut into pieces, `true` for a piece to highlight (matched spans merged).
 pub fn highlight<'a>(text: &'a str, hits: &[Hit]) -> Vec<(&'a str, bool)> {
-    let mut ranges: Vec<Range<usize>> = hits.iter().filter_map(|h| h.span.clone()).collect();
-    ranges.sort_by_key(|r| (r.start, r.end));
+    // Sorted as plain pairs, the one sort `notes` uses too (one copy of the sort in the wasm).
+    let mut ranges: Vec<(usize, usize)> = hits
+        .iter()
+        .filter_map(|h| h.span.as_ref().map(|r| (r.start, r.end)))
+        .collect();
+    ranges.sort_unstable();
     let mut merged: Vec<Range<usize>> = Vec::new();
-    for r in ranges {
+    for r in ranges.into_iter().map(|(start, end)| start..end) {
         match merged.last_mut() {
             // Words next to each other ("Non-accidental injury") are one mark.
             Some(last) if r.start <= last.end || only_space(&text[last.end..r.start]) => {
@@ -706,9 +710,15 @@ pub fn notes(text: &str, hits: &[Hit]) -> Vec<(String, String, How)> {
     let mut out: Vec<(String, String, How)> = Vec::new();
     // Where the last note's words are in the text, to join the next word beside them.
     let mut last: Option<Range<usize>> = None;
-    let mut sorted: Vec<&Hit> = hits.iter().filter(|h| h.how != How::Literal).collect();
-    sorted.sort_by_key(|h| h.span.as_ref().map_or(usize::MAX, |r| r.start));
-    for h in sorted {
+    // In text order (hits without a span last), equal starts in the order of `hits`.
+    let mut order: Vec<(usize, usize)> = hits
+        .iter()
+        .enumerate()
+        .filter(|(_, h)| h.how != How::Literal)
+        .map(|(i, h)| (h.span.as_ref().map_or(usize::MAX, |r| r.start), i))
+        .collect();
+    order.sort_unstable();
+    for h in order.into_iter().map(|(_, i)| &hits[i]) {
         // A literal hit on the same words needs no note.
         if hits
             .iter()
