@@ -1,7 +1,8 @@
 use super::modules;
+use super::route_card::{call_link, linked};
 use crate::engine::search::{self, Results};
 use crate::engine::wording;
-use crate::engine::{dial_digits, phone_parts, Answers, Indicator, IndicatorId, Ruleset};
+use crate::engine::{Answers, Indicator, IndicatorId, Ruleset};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::collections::{BTreeSet, HashMap};
@@ -225,17 +226,11 @@ fn no_match_help(
     results: Memo<Results>,
 ) -> impl IntoView {
     let route = search::consultation_route(ruleset).map(|r| {
-        let call = r.phone.clone().map(|phone| {
-            let href = format!("tel:{}", dial_digits(&phone));
-            view! { " " <a class="call" href=href>"Call " {phone}</a> }
-        });
-        let action = phone_parts(&r.action)
-            .into_iter()
-            .map(|part| match part.dial {
-                Some(dial) => view! { <a href=format!("tel:{dial}")>{part.text}</a> }.into_any(),
-                None => part.text.into_any(),
-            })
-            .collect_view();
+        let call = r
+            .phone
+            .clone()
+            .map(|phone| view! { " " {call_link(phone)} });
+        let action = linked(&r.action);
         view! {
             <p class="consult" data-testid="consultation-route">
                 <strong>"Not sure? " {r.name.clone()} ": "</strong>

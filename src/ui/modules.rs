@@ -7,16 +7,32 @@ use crate::engine::search::{self, Results};
 use crate::engine::Ruleset;
 use wasm_bindgen::prelude::*;
 
+// One snippet for every call into the modules (wasm-bindgen makes a file of each
+// `inline_js`, and each file is a request of the first load).
 #[wasm_bindgen(inline_js = "export async function import_module(js, wasm) {
   const m = await import(js);
   await m.default({ module_or_path: wasm });
   return m;
-}")]
+}
+export function make_searcher(m, texts, keywords) { return new m.Searcher(texts, keywords); }
+export function run_search(s, query) { return s.search(query); }
+export function load_ruleset(m, file, text) { return m.load_ruleset(file, text); }")]
 extern "C" {
     /// The module's exports once its wasm is ready; an Error if either file could not be
     /// fetched.
     #[wasm_bindgen(catch)]
     async fn import_module(js: &str, wasm: &str) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch)]
+    fn make_searcher(
+        module: &JsValue,
+        texts: js_sys::Array,
+        keywords: js_sys::Array,
+    ) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch)]
+    fn run_search(searcher: &JsValue, query: &str) -> Result<JsValue, JsValue>;
+    /// The ruleset loader's packed ruleset; throws the problems as a string.
+    #[wasm_bindgen(catch)]
+    pub fn load_ruleset(module: &JsValue, file: &str, text: &str) -> Result<JsValue, JsValue>;
 }
 
 /// Imports the module whose JS glue is `glue` (relative to the widget; its wasm is beside
@@ -26,21 +42,6 @@ pub async fn import(glue: Option<&str>) -> Option<JsValue> {
     let wasm = glue.strip_suffix(".js")?.to_owned() + "_bg.wasm";
     let (js, wasm) = (browser::widget_url(glue)?, browser::widget_url(&wasm)?);
     import_module(&js, &wasm).await.ok()
-}
-
-#[wasm_bindgen(
-    inline_js = "export function make_searcher(m, texts, keywords) { return new m.Searcher(texts, keywords); }
-export function run_search(s, query) { return s.search(query); }"
-)]
-extern "C" {
-    #[wasm_bindgen(catch)]
-    fn make_searcher(
-        module: &JsValue,
-        texts: js_sys::Array,
-        keywords: js_sys::Array,
-    ) -> Result<JsValue, JsValue>;
-    #[wasm_bindgen(catch)]
-    fn run_search(searcher: &JsValue, query: &str) -> Result<JsValue, JsValue>;
 }
 
 /// The search module's index of this ruleset's indicators (`module` is the imported search

@@ -10,10 +10,7 @@ pub fn RouteCardView(card: RouteCard) -> impl IntoView {
         Urgency::Urgent => "route route--urgent",
         Urgency::NonUrgent => "route route--non-urgent",
     };
-    let call = r.phone.clone().map(|phone| {
-        let href = format!("tel:{}", dial_digits(&phone));
-        view! { <a class="call" href=href>"Call " {phone}</a> }
-    });
+    let call = r.phone.clone().map(call_link);
     let link = r.link.clone().map(|href| {
         let label = crate::engine::wording::link_label(&href);
         view! { <p><a class="route-link" href=href>{label}</a></p> }
@@ -53,8 +50,14 @@ pub fn RouteCardView(card: RouteCard) -> impl IntoView {
     }
 }
 
+/// "Call" and the route's number, a `tel:` link (route cards, the search's "Not sure?").
+pub fn call_link(phone: String) -> impl IntoView {
+    let href = format!("tel:{}", dial_digits(&phone));
+    view! { <a class="call" href=href>"Call " {phone}</a> }
+}
+
 /// The ruleset's text, with every phone number in it a `tel:` link, so each can be tapped.
-fn linked(text: &str) -> impl IntoView {
+pub fn linked(text: &str) -> impl IntoView {
     phone_parts(text)
         .into_iter()
         .map(|part| match part.dial {

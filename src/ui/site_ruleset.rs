@@ -9,16 +9,6 @@ use super::modules;
 use crate::catalogue;
 use crate::engine::Ruleset;
 use std::sync::Arc;
-use wasm_bindgen::prelude::*;
-
-#[wasm_bindgen(
-    inline_js = "export function load_ruleset(m, file, text) { return m.load_ruleset(file, text); }"
-)]
-extern "C" {
-    /// The packed ruleset; throws the problems as a string.
-    #[wasm_bindgen(catch)]
-    fn load_ruleset(module: &JsValue, file: &str, text: &str) -> Result<JsValue, JsValue>;
-}
 
 /// The site's ruleset at `path`, checked by the loader at `loader`.
 pub async fn load(path: &str, loader: Option<&str>) -> Result<Arc<Ruleset>, Failure> {
@@ -44,7 +34,7 @@ pub async fn load(path: &str, loader: Option<&str>) -> Result<Arc<Ruleset>, Fail
     let Some(module) = modules::import(loader).await else {
         return Err(failed("could not be checked: the ruleset loader did not load. Check your connection and try again.".into()));
     };
-    match load_ruleset(&module, &file, &text) {
+    match modules::load_ruleset(&module, &file, &text) {
         Ok(packed) => {
             let bytes = js_sys::Uint8Array::new(&packed).to_vec();
             catalogue::unpack(&bytes)
