@@ -1,8 +1,8 @@
 //! The page's one ruleset source: whichever the practitioner chooses (the default area,
 //! inside the wasm; another bundled area, fetched once from the page's own origin; or the
-//! site's own ruleset, see `site_ruleset`) comes through the same path, an async derived
-//! value per ruleset, and what has loaded is kept for the visit. A request names only the
-//! file; nothing about a child is in it.
+//! site's own ruleset, see `site_ruleset`) comes through the same path, a load (a signal
+//! and, unless it is inside the wasm, a task) per ruleset, and what has loaded is kept for
+//! the visit. A request names only the file; nothing about a child is in it.
 
 use super::area_picker::Choice;
 use super::browser;
@@ -37,7 +37,7 @@ type Loaded = Result<Arc<Ruleset>, Failure>;
 /// loaded and loaded again on "Try again". An embedded area is unpacked at once, so the
 /// default area never flashes "Loading"; any other is fetched in a task of its own, so a slow
 /// fetch never holds up another area. A signal and a task rather than Leptos'
-/// `AsyncDerived`, which did the same for 8 KB more of the first load (README,
+/// `AsyncDerived`, which did the same for 7.5 KB more of the first load (README,
 /// "Performance").
 #[derive(Clone, Copy)]
 pub struct RulesetSource {
