@@ -28,17 +28,11 @@ deps:
 deps-browser:
 	@scripts/install-deps.sh browser
 
-# wasm-bindgen's snippets folder keeps the files of earlier builds, and Trunk preloads every
-# file in it: cleared first, so the page never fetches a snippet its code no longer has.
-SNIPPETS := target/wasm-bindgen/release/snippets
-
 dist: deps
-	rm -rf $(SNIPPETS)
 	trunk build --release
 
 # The same site with test hooks (failure triggers, made-up areas), for the browser tests only.
 dist-test: deps
-	rm -rf $(SNIPPETS)
 	TW_FEATURES=test-hooks trunk build --release --features test-hooks --dist target/dist-test
 
 run: dist
