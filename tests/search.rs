@@ -8,7 +8,8 @@ use proptest::prelude::*;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashSet};
 use threshold_widget::engine::search::{
-    highlight, keyword_lines, literal_results, matches, notes, resolve_related, How, Index,
+    highlight, keyword_lines, literal_results, matches, notes, pieces, resolve_related, How,
+    Index,
 };
 use threshold_widget::engine::thesaurus::{self, Thesaurus};
 use threshold_widget::engine::Ruleset;
@@ -193,6 +194,42 @@ fn matches_say_how_and_highlight_the_documents_words() {
     let hits = res.shown[i].as_ref().unwrap();
     assert!(notes(text, hits).is_empty());
     assert_eq!(highlight(text, hits)[0], ("Unexplained", true));
+}
+
+/// What the search module hands the page (`Listing`) is what the page draws: the same rows,
+/// the same marks and the note worded; the page only cuts the text at the marks.
+#[test]
+fn the_listing_the_page_draws_is_the_results() {
+    let areas = areas();
+    let (r, ix) = &areas["milton-keynes"];
+    let text = |i: usize| r.indicators[i].text.as_str();
+    let i = at(r, "l4-unexplained-injuries");
+    for q in ["bruise", "unexplained", "zebra crossing", ""] {
+        let res = ix.search(q);
+        let listing = res.listing(text);
+        assert_eq!(listing.count(), res.count(), "{q}");
+        assert_eq!(listing.nearest, res.nearest, "{q}");
+        for (j, hits) in res.shown.iter().enumerate() {
+            let row = &listing.rows[j];
+            assert_eq!(row.is_some(), hits.is_some(), "{q}: {j}");
+            if let (Some(row), Some(hits)) = (row, hits) {
+                assert_eq!(pieces(text(j), &row.marks), highlight(text(j), hits), "{q}: {j}");
+            }
+        }
+    }
+    let bruise = ix.search("bruise").listing(text);
+    let row = bruise.rows[i].as_ref().unwrap();
+    assert_eq!(
+        row.note.as_deref(),
+        Some("matches \u{201c}bruise\u{201d} as \u{201c}injuries\u{201d}")
+    );
+    let unexplained = ix.search("unexplained").listing(text);
+    assert_eq!(unexplained.rows[i].as_ref().unwrap().note, None, "a literal word needs no note");
+    // A mark that is not in the text (a text changed under the module) is left out, not a panic.
+    assert_eq!(
+        pieces("Unexplained injuries", &[(12, 20), (30, 40)]),
+        [("Unexplained ", false), ("injuries", true)]
+    );
 }
 
 #[test]

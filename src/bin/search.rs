@@ -2,7 +2,8 @@
 //! search box is first used, so the stemmer, the thesaurus and the index stay out of the
 //! first load (README, "Performance"). It runs the engine's own search
 //! (`engine::search::Index`) over the indicators the page hands it and answers each query
-//! with the engine's `Results`, packed (postcard), for the page to render. Nothing leaves
+//! with what the page draws of the engine's `Results` (`Listing`: which show, the words to
+//! mark, the "matches ... as ..." notes), packed (postcard), for the page to render. Nothing leaves
 //! the device: the page and this module share the tab, not a network.
 
 #[cfg(target_arch = "wasm32")]
@@ -11,7 +12,10 @@ use wasm_bindgen::prelude::wasm_bindgen;
 /// One ruleset's indicators, indexed.
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen]
-pub struct Searcher(threshold_widget::engine::search::Index);
+pub struct Searcher {
+    index: threshold_widget::engine::search::Index,
+    texts: Vec<String>,
+}
 
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen]
@@ -20,16 +24,18 @@ impl Searcher {
     /// `search::keyword_lines` writes them.
     #[wasm_bindgen(constructor)]
     pub fn new(texts: Vec<String>, keywords: Vec<String>) -> Searcher {
-        Searcher(threshold_widget::engine::search::Index::of_lines(
+        let index = threshold_widget::engine::search::Index::of_lines(
             &texts,
             &keywords,
             &threshold_widget::catalogue::thesaurus(),
-        ))
+        );
+        Searcher { index, texts }
     }
 
-    /// What `query` shows, packed.
+    /// What `query` shows, as the page draws it (marks and notes), packed.
     pub fn search(&self, query: &str) -> Vec<u8> {
-        postcard::to_allocvec(&self.0.search(query)).unwrap_or_default()
+        let listing = self.index.search(query).listing(|i| &self.texts[i]);
+        postcard::to_allocvec(&listing).unwrap_or_default()
     }
 }
 

@@ -93,6 +93,49 @@ impl Results {
     pub fn is_shown(&self, i: usize) -> bool {
         self.shown.get(i).is_some_and(Option::is_some)
     }
+
+    /// What the page draws of these results; `text(i)` is indicator i's text. The search
+    /// module works this out, so the first load holds no code to merge spans or word notes.
+    pub fn listing<'a>(&self, text: impl Fn(usize) -> &'a str) -> Listing {
+        Listing {
+            rows: (self.shown.iter().enumerate())
+                .map(|(i, hits)| {
+                    hits.as_ref().map(|hits| Marked {
+                        marks: marks(text(i), hits),
+                        note: super::wording::match_note(&notes(text(i), hits)),
+                    })
+                })
+                .collect(),
+            nearest: self.nearest.clone(),
+        }
+    }
+}
+
+/// What a query shows, as the page draws it (from [`Results::listing`]; in the browser it
+/// crosses from the search module to the page packed, with postcard).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Listing {
+    /// For each indicator, in ruleset order: `Some` when it shows, `None` when it is hidden.
+    pub rows: Vec<Option<Marked>>,
+    /// When nothing shows: the indicators that match the most query words (at most 5).
+    pub nearest: Vec<usize>,
+}
+
+impl Listing {
+    pub fn count(&self) -> usize {
+        self.rows.iter().filter(|s| s.is_some()).count()
+    }
+    pub fn is_shown(&self, i: usize) -> bool {
+        self.rows.get(i).is_some_and(Option::is_some)
+    }
+}
+
+/// How a shown indicator is drawn: the byte ranges of its text to highlight (in order, apart)
+/// and the quiet note of how it matched ("matches \u{201c}bruise\u{201d} as ...").
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Marked {
+    pub marks: Vec<(usize, usize)>,
+    pub note: Option<String>,
 }
 
 /// A word or adjacent words of the ruleset's indicators, or of the thesaurus.
@@ -614,7 +657,7 @@ pub fn keyword_lines(keywords: &[String]) -> String {
 
 /// Literal matching of every indicator, for the page while the search module loads: each
 /// shows (without highlighting) when [`matches`] its text.
-pub fn literal_results(ruleset: &Ruleset, query: &str) -> Results {
+pub fn literal_results(ruleset: &Ruleset, query: &str) -> Listing {
     // As the search module does: one letter, or two that are no word of any indicator but
     // the start of one, do not filter yet.
     let words: Vec<&str> = spans(query)
@@ -634,11 +677,11 @@ pub fn literal_results(ruleset: &Ruleset, query: &str) -> Results {
         })
         .collect();
     let query = words.join(" ");
-    Results {
-        shown: ruleset
+    Listing {
+        rows: ruleset
             .indicators
             .iter()
-            .map(|ind| matches(&ind.text, &query).then(Vec::new))
+            .map(|ind| matches(&ind.text, &query).then(Marked::default))
             .collect(),
         nearest: Vec::new(),
     }
@@ -666,37 +709,46 @@ fn typo(a: &str, b: &str) -> bool {
     }
 }
 
-/// The text cut into pieces, `true` for a piece to highlight (matched spans merged).
-pub fn highlight<'a>(text: &'a str, hits: &[Hit]) -> Vec<(&'a str, bool)> {
-    // Sorted as plain pairs, the one sort `notes` uses too (one copy of the sort in the wasm).
+/// The byte ranges of `text` to highlight for `hits`, in order: matched spans merged, and
+/// words next to each other ("Non-accidental injury") one mark.
+pub fn marks(text: &str, hits: &[Hit]) -> Vec<(usize, usize)> {
     let mut ranges: Vec<(usize, usize)> = hits
         .iter()
         .filter_map(|h| h.span.as_ref().map(|r| (r.start, r.end)))
         .collect();
     ranges.sort_unstable();
-    let mut merged: Vec<Range<usize>> = Vec::new();
-    for r in ranges.into_iter().map(|(start, end)| start..end) {
+    let mut merged: Vec<(usize, usize)> = Vec::new();
+    for (start, end) in ranges {
         match merged.last_mut() {
-            // Words next to each other ("Non-accidental injury") are one mark.
-            Some(last) if r.start <= last.end || only_space(&text[last.end..r.start]) => {
-                last.end = last.end.max(r.end)
+            Some(last) if start <= last.1 || only_space(&text[last.1..start]) => {
+                last.1 = last.1.max(end)
             }
-            _ => merged.push(r),
+            _ => merged.push((start, end)),
         }
     }
+    merged
+}
+
+/// The text cut into pieces, `true` for a piece to highlight (`marks` as [`marks`] gives
+/// them); a range that is not in the text is left out.
+pub fn pieces<'a>(text: &'a str, marks: &[(usize, usize)]) -> Vec<(&'a str, bool)> {
     let mut out = Vec::new();
     let mut at = 0;
-    for r in merged {
-        if r.start > at {
-            out.push((&text[at..r.start], false));
+    for &(start, end) in marks {
+        if let (Some(before), Some(mark)) = (text.get(at..start), text.get(start..end)) {
+            out.push((before, false));
+            out.push((mark, true));
+            at = end;
         }
-        out.push((&text[r.clone()], true));
-        at = r.end;
     }
-    if at < text.len() {
-        out.push((&text[at..], false));
-    }
+    out.push((&text[at..], false));
+    out.retain(|(piece, _)| !piece.is_empty());
     out
+}
+
+/// The text cut into pieces, `true` for a piece to highlight (matched spans merged).
+pub fn highlight<'a>(text: &'a str, hits: &[Hit]) -> Vec<(&'a str, bool)> {
+    pieces(text, &marks(text, hits))
 }
 
 /// True for the gap between two words that are read as one phrase: spaces only.

@@ -1,7 +1,6 @@
 use super::modules;
 use super::route_card::{call_link, linked};
-use crate::engine::search::{self, Results};
-use crate::engine::wording;
+use crate::engine::search::{self, Listing, Marked};
 use crate::engine::{Answers, Indicator, IndicatorId, Ruleset};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -21,7 +20,7 @@ pub fn IndicatorList(
 ) -> impl IntoView {
     let total = ruleset.indicators.len();
     let searcher = RwSignal::new_local(None::<wasm_bindgen::JsValue>);
-    let results: Memo<Results> = {
+    let results: Memo<Listing> = {
         let ruleset = ruleset.clone();
         Memo::new(move |_| {
             query.with(|q| {
@@ -81,7 +80,7 @@ pub fn IndicatorList(
             .unwrap_or(0)
     };
     let groups = ruleset.indicator_groups();
-    // Each row's part of the results (shown, and its hits; when nothing matches, the nearest
+    // Each row's part of the results (shown, and its marks and note; when nothing matches, the nearest
     // indicators show too), in signals of its own, set only when they change: a keystroke
     // touches the rows whose part changed, not all 201 of Milton Keynes.
     let in_page_order: Vec<usize> = groups
@@ -187,7 +186,7 @@ pub fn IndicatorList(
                 />
                 <p class="search-count" aria-live="polite">
                     {move || {
-                        let n = results.with(Results::count);
+                        let n = results.with(Listing::count);
                         // A first letter filters nothing yet (the engine's choice): all show.
                         if n == total || query.with(|q| q.trim().is_empty()) {
                             format!("{total} indicators")
@@ -223,7 +222,7 @@ fn no_match_help(
     ruleset: &Ruleset,
     by_domain: bool,
     query: RwSignal<String>,
-    results: Memo<Results>,
+    results: Memo<Listing>,
 ) -> impl IntoView {
     let route = search::consultation_route(ruleset).map(|r| {
         let call = r
@@ -295,12 +294,12 @@ fn ticked_signals(
 }
 
 /// What one row shows, each part in a signal of its own: whether it is shown, and its
-/// matched words (empty when hidden or when the query is empty). Showing or hiding a row
+/// marks and note (none when hidden or when the query is empty). Showing or hiding a row
 /// then touches its `hidden` attribute only, not its text.
 #[derive(Clone, Copy)]
 struct RowPart {
     shown: RwSignal<bool>,
-    hits: RwSignal<Vec<search::Hit>>,
+    marked: RwSignal<Marked>,
 }
 
 /// Rows shown in one task when a search shows many at once (clearing it shows all 201 of
@@ -315,23 +314,23 @@ const REVEAL_PER_TASK: usize = 12;
 fn row_signals(
     count: usize,
     order: Vec<usize>,
-    results: Memo<Results>,
+    results: Memo<Listing>,
 ) -> (Arc<Vec<RowPart>>, RwSignal<bool>) {
-    let part = |r: &Results, i: usize| -> (bool, Vec<search::Hit>) {
+    let part = |r: &Listing, i: usize| -> (bool, Marked) {
         let shown = r.is_shown(i) || r.nearest.contains(&i);
-        let hits = match r.shown.get(i) {
-            Some(Some(hits)) if shown => hits.clone(),
-            _ => Vec::new(),
+        let marked = match r.rows.get(i) {
+            Some(Some(marked)) if shown => marked.clone(),
+            _ => Marked::default(),
         };
-        (shown, hits)
+        (shown, marked)
     };
     let signals: Arc<Vec<RowPart>> = Arc::new(results.with_untracked(|r| {
         (0..count)
             .map(|i| {
-                let (shown, hits) = part(r, i);
+                let (shown, marked) = part(r, i);
                 RowPart {
                     shown: RwSignal::new(shown),
-                    hits: RwSignal::new(hits),
+                    marked: RwSignal::new(marked),
                 }
             })
             .collect()
@@ -346,9 +345,9 @@ fn row_signals(
                 .iter()
                 .filter_map(|&i| {
                     let row = each[i];
-                    let (shown, hits) = part(r, i);
-                    if row.hits.with_untracked(|before| *before != hits) {
-                        row.hits.set(hits);
+                    let (shown, marked) = part(r, i);
+                    if row.marked.with_untracked(|before| *before != marked) {
+                        row.marked.set(marked);
                     }
                     match (row.shown.get_untracked(), shown) {
                         (true, false) => {
@@ -423,30 +422,26 @@ fn indicator_row(
     let dom_id = format!("ind-{id}");
     let hidden = move || !mine.shown.get();
     let text = ind.text.clone();
-    let label = {
-        let text = text.clone();
-        move || {
-            mine.hits.with(|hits| match hits {
-                h if !h.is_empty() => search::highlight(&text, h)
-                    .into_iter()
-                    .map(|(piece, on)| {
-                        if on {
-                            view! { <mark>{piece.to_owned()}</mark> }.into_any()
-                        } else {
-                            piece.to_owned().into_any()
-                        }
-                    })
-                    .collect_view()
-                    .into_any(),
-                _ => text.clone().into_any(),
-            })
-        }
+    let label = move || {
+        mine.marked.with(|m| match &m.marks {
+            marks if !marks.is_empty() => search::pieces(&text, marks)
+                .into_iter()
+                .map(|(piece, on)| {
+                    if on {
+                        view! { <mark>{piece.to_owned()}</mark> }.into_any()
+                    } else {
+                        piece.to_owned().into_any()
+                    }
+                })
+                .collect_view()
+                .into_any(),
+            _ => text.clone().into_any(),
+        })
     };
     let note = move || {
-        mine.hits.with(|hits| {
-            let notes = search::notes(&text, hits);
-            wording::match_note(&notes).map(|n| view! { <span class="match-note">{n}</span> })
-        })
+        mine.marked
+            .with(|m| m.note.clone())
+            .map(|n| view! { <span class="match-note">{n}</span> })
     };
     // The checkbox is named by the indicator's text alone; its level and a "rebuilt" mark
     // are its description.

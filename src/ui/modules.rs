@@ -3,7 +3,7 @@
 //! imported the first time it is needed, so it weighs nothing on the first load.
 
 use super::browser;
-use crate::engine::search::{self, Results};
+use crate::engine::search::{self, Listing};
 use crate::engine::Ruleset;
 use wasm_bindgen::prelude::*;
 
@@ -56,7 +56,7 @@ pub fn new_searcher(module: &JsValue, ruleset: &Ruleset) -> Option<JsValue> {
 }
 
 /// What `query` shows, from the search module.
-pub fn search(searcher: &JsValue, query: &str) -> Option<Results> {
+pub fn search(searcher: &JsValue, query: &str) -> Option<Listing> {
     let packed = run_search(searcher, query).ok()?;
     postcard::from_bytes(&js_sys::Uint8Array::new(&packed).to_vec()).ok()
 }
