@@ -8,8 +8,7 @@ use proptest::prelude::*;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashSet};
 use threshold_widget::engine::search::{
-    highlight, keyword_lines, literal_results, matches, notes, pieces, resolve_related, How,
-    Index,
+    highlight, keyword_lines, literal_results, matches, notes, pieces, resolve_related, How, Index,
 };
 use threshold_widget::engine::thesaurus::{self, Thesaurus};
 use threshold_widget::engine::Ruleset;
@@ -213,7 +212,11 @@ fn the_listing_the_page_draws_is_the_results() {
             let row = &listing.rows[j];
             assert_eq!(row.is_some(), hits.is_some(), "{q}: {j}");
             if let (Some(row), Some(hits)) = (row, hits) {
-                assert_eq!(pieces(text(j), &row.marks), highlight(text(j), hits), "{q}: {j}");
+                assert_eq!(
+                    pieces(text(j), &row.marks),
+                    highlight(text(j), hits),
+                    "{q}: {j}"
+                );
             }
         }
     }
@@ -224,7 +227,11 @@ fn the_listing_the_page_draws_is_the_results() {
         Some("matches \u{201c}bruise\u{201d} as \u{201c}injuries\u{201d}")
     );
     let unexplained = ix.search("unexplained").listing(text);
-    assert_eq!(unexplained.rows[i].as_ref().unwrap().note, None, "a literal word needs no note");
+    assert_eq!(
+        unexplained.rows[i].as_ref().unwrap().note,
+        None,
+        "a literal word needs no note"
+    );
     // A mark that is not in the text (a text changed under the module) is left out, not a panic.
     assert_eq!(
         pieces("Unexplained injuries", &[(12, 20), (30, 40)]),
