@@ -116,9 +116,14 @@ test('the Milton Keynes indicators are grouped by domain, each row naming its le
   assert.ok(rebuilt > 0, 'rebuilt items are marked');
   // The checkbox is named by the document's words alone; level and mark describe it.
   const box = page.getByRole('checkbox', { name: 'Child/young person has severe/chronic health problems', exact: true });
-  assert.equal(await box.getAttribute('aria-describedby'), await box.evaluate((el) => el.parentElement.querySelector('[id$="-tags"]').id));
+  assert.equal(await box.getAttribute('aria-describedby'), await box.evaluate((el) => el.parentElement.querySelector('.tag:not(.tag--rebuilt)').id));
   assert.match(await page.locator(`#${await box.getAttribute('aria-describedby')}`).innerText(), /Children Social Care/);
   assert.match(await page.locator('.indicators > .hint').innerText(), /rebuilt/);
+  // A rebuilt row's checkbox is described by its level and by the mark, in that order.
+  const described = await page.locator('.indicator:has(.tag--rebuilt)').first().evaluate((row) =>
+    row.querySelector('input').getAttribute('aria-describedby').split(' ').map((id) => document.getElementById(id)?.innerText.trim()));
+  assert.equal(described.length, 2, described.join(' | '));
+  assert.ok(described[0].length > 0 && described[1] === 'rebuilt', described.join(' | '));
   await context.close();
 });
 

@@ -135,21 +135,27 @@ test('"Same concern at other levels" opens by keyboard and gives each indicator 
   const { context, page, w } = await open('rochdale');
   await w.search.fill('running away');
   const r = row(page, 'l2-episodes-missing-from-home');
-  const details = r.getByTestId('related');
-  const summary = details.locator('summary');
-  assert.equal(await summary.innerText(), 'Same concern at other levels');
-  assert.equal(await details.getAttribute('open'), null);
-  await summary.focus();
+  const toggle = r.getByTestId('related');
+  assert.equal(await toggle.innerText(), 'Same concern at other levels');
+  // A disclosure button: collapsed, named by its text alone, with no list drawn yet.
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+  assert.ok(await r.getByRole('button', { name: 'Same concern at other levels', exact: true, expanded: false }).isVisible());
+  assert.equal(await r.locator('.related-list').count(), 0);
+  await toggle.focus();
   await page.keyboard.press('Enter');
-  assert.equal(await details.getAttribute('open'), '');
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
   // The list is drawn when the disclosure is first opened.
-  await details.locator('li').first().waitFor();
-  const items = await details.locator('li').allInnerTexts();
+  const list = r.locator('.related-list');
+  await list.locator('li').first().waitFor();
+  const items = await list.locator('li').allInnerTexts();
   assert.ok(items.some((t) => /^Level 3\s+Children who are regularly missing from home$/.test(t)), items.join(' | '));
   assert.ok(items.some((t) => /^Level 4\s+Children who are persistently missing from home for long periods$/.test(t)), items.join(' | '));
   assert.ok(!items.some((t) => /^Level 2\s/.test(t)), 'other levels only');
-  await page.keyboard.press('Enter');
-  assert.equal(await details.getAttribute('open'), null);
+  // Space closes it as Enter opened it, and focus stays on the button.
+  await page.keyboard.press('Space');
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+  assert.equal(await list.count(), 0);
+  assert.ok(await toggle.evaluate((b) => b === document.activeElement));
   await context.close();
 });
 
@@ -167,10 +173,10 @@ test('axe-core finds nothing with highlights, notes, related lists and the no-ma
   for (const [area, width] of [['milton-keynes', 1024], ['rotherham', 320]]) {
     const { context, page, w } = await open(area, width);
     await w.search.fill('missing');
-    await page.locator('details.related').evaluateAll((ds) => ds.forEach((d) => { d.open = true; }));
+    await page.locator('button.related').evaluateAll((bs) => bs.forEach((b) => b.click()));
     // Each list is drawn when its disclosure is first opened.
-    await page.waitForFunction(() => [...document.querySelectorAll('details.related[open]')].every((d) => d.querySelector('li')));
-    assert.ok(await page.locator('details.related[open]:visible').count() > 0);
+    await page.waitForFunction(() => [...document.querySelectorAll('button.related')].every((b) => b.getAttribute('aria-expanded') === 'true' && b.nextElementSibling?.querySelector('li')));
+    assert.ok(await page.locator('.related-list:visible').count() > 0);
     assert.ok(await page.locator('.indicator-text mark:visible').count() > 0);
     let { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
     assert.deepEqual(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`), []);
