@@ -90,38 +90,26 @@ pub fn IndicatorList(
     let (rows, revealing) = row_signals(total, in_page_order, results);
 
     // Paint the first screen first: the page, with the danger question, mounts with the group
-    // headings only; the rows are drawn after it, [`ROWS_PER_TASK`] in each task, top first,
-    // so no start-up task is long on a slow phone (README, "Performance"). `firsts`: the task
-    // that draws each group's first rows; `tasks`: how many in all.
+    // headings only; each group's rows are drawn in a task of their own after it, so no
+    // start-up task is long on a slow phone (README, "Performance").
     let ticked = ticked_signals(&ruleset, answers);
     let drawn = RwSignal::new(0usize);
-    let firsts: Vec<usize> = groups
-        .iter()
-        .scan(0, |next, (_, items)| {
-            let first = *next;
-            *next += items.len().div_ceil(ROWS_PER_TASK);
-            Some(first)
-        })
-        .collect();
-    let tasks: usize = groups
-        .iter()
-        .map(|(_, items)| items.len().div_ceil(ROWS_PER_TASK))
-        .sum();
+    let group_count = groups.len();
     let fetch_module = move || {
         spawn_local(async move {
             let m = modules::import(search.as_deref()).await;
             module.try_set(Some(m));
         })
     };
-    if tasks > 0 {
-        draw_later(drawn, tasks, fetch_module);
+    if group_count > 0 {
+        draw_later(drawn, group_count, fetch_module);
     } else {
         fetch_module();
     }
     // For tests and scripts that read the rows: "all" once every group's rows are drawn and
     // every row the search shows is shown.
     let rows_drawn = move || {
-        if drawn.get() >= tasks && !revealing.get() {
+        if drawn.get() >= group_count && !revealing.get() {
             "all"
         } else {
             "some"
@@ -149,29 +137,17 @@ pub fn IndicatorList(
                     (ind.clone(), level, related, ticked[&ind.id], rows[i])
                 })
                 .collect();
-            let mut items = items.into_iter().peekable();
-            let mut chunks = Vec::new();
-            while items.peek().is_some() {
-                chunks.push(items.by_ref().take(ROWS_PER_TASK).collect::<Vec<Row>>());
-            }
-            let rows: Vec<_> = chunks
-                .into_iter()
-                .enumerate()
-                .map(|(c, chunk)| {
-                    let task = firsts[g] + c;
-                    let shown = Memo::new(move |_| drawn.get() > task);
-                    move || {
-                        shown.get().then(|| {
-                            chunk
-                                .iter()
-                                .map(|(ind, level, related, ticked, part)| {
-                                    indicator_row(ind, level.clone(), related.clone(), *ticked, *part, answers)
-                                })
-                                .collect_view()
+            let shown = Memo::new(move |_| drawn.get() > g);
+            let rows = move || {
+                shown.get().then(|| {
+                    items
+                        .iter()
+                        .map(|(ind, level, related, ticked, part)| {
+                            indicator_row(ind, level.clone(), related.clone(), *ticked, *part, answers)
                         })
-                    }
+                        .collect_view()
                 })
-                .collect();
+            };
             view! {
                 <fieldset class="indicator-group" hidden=group_hidden aria-labelledby=format!("group-{g}")>
                     <legend id=format!("group-{g}")>{heading}</legend>
@@ -326,17 +302,15 @@ struct RowPart {
     marked: RwSignal<Marked>,
 }
 
-/// Rows drawn or shown in one task: at start-up the rows are drawn this many per task, top
-/// first, so no task of a slow phone's start-up is long (a group of Milton Keynes has 35
-/// rows); and when a search shows many at once (clearing it shows all 201 of Milton Keynes),
-/// the first screenful shows at once and the rest in the tasks after, so no keystroke waits
-/// for the style and layout of every row (README, "Performance").
-const ROWS_PER_TASK: usize = 12;
+/// Rows shown in one task when a search shows many at once (clearing it shows all 201 of
+/// Milton Keynes): the first screenful at once, the rest in the tasks after, top first, so
+/// no keystroke waits for the style and layout of every row (README, "Performance").
+const REVEAL_PER_TASK: usize = 12;
 
 /// One [`RowPart`] per row, kept in step with the results by one effect that sets only the
 /// parts that changed: a keystroke touches the rows whose part changed, not all 201 of
 /// Milton Keynes. Rows to hide are hidden at once; rows to show are shown in page order
-/// (`order`), [`ROWS_PER_TASK`] per task. The signal is true while some are still to show.
+/// (`order`), [`REVEAL_PER_TASK`] per task. The signal is true while some are still to show.
 fn row_signals(
     count: usize,
     order: Vec<usize>,
@@ -392,7 +366,7 @@ fn row_signals(
     (signals, revealing)
 }
 
-/// Shows the first [`ROWS_PER_TASK`] of `rows` now and the rest in later tasks, unless
+/// Shows the first [`REVEAL_PER_TASK`] of `rows` now and the rest in later tasks, unless
 /// newer results have come (`generation` moved on).
 fn reveal(
     mut rows: Vec<RowPart>,
@@ -403,7 +377,7 @@ fn reveal(
     if generation.try_get_value() != Some(mine) {
         return;
     }
-    let rest = rows.split_off(rows.len().min(ROWS_PER_TASK));
+    let rest = rows.split_off(rows.len().min(REVEAL_PER_TASK));
     for row in rows {
         row.shown.try_set(true);
     }
@@ -419,7 +393,7 @@ fn reveal(
     }
 }
 
-/// Draws one more task's rows ([`ROWS_PER_TASK`]) in each task until `count` are drawn, then calls `done`;
+/// Draws one more group of rows in each task until `count` are drawn, then calls `done`;
 /// stops if the list has gone (another area was chosen).
 fn draw_later(drawn: RwSignal<usize>, count: usize, done: impl FnOnce() + 'static) {
     set_timeout(
