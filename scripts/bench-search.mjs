@@ -1,7 +1,8 @@
 // Search benchmark, with budgets (exits 1 when one is missed):
 //  - keystroke time: typing into the search box on Milton Keynes (201 indicators) at 4x CPU
 //    throttling, from the input event until the page has redrawn the list; every keystroke
-//    (p90) must fit in one frame, 16 ms;
+//    (p90) must fit in one frame, 16 ms: the median of BENCH_SEARCH_ROUNDS rounds (5) of
+//    63 keystrokes each, with the range of the rounds;
 //  - bytes added to the first load by the search (the search UI and the glue to the search
 //    module; the stemmer, thesaurus and index are in the search module, fetched after the
 //    first screen), at most 6 KB brotli: the page's wasm, JS glue and snippets built now from
@@ -74,6 +75,10 @@ function withoutSearch() {
   return ABLATION;
 }
 
+// Rounds of the keystroke measure, each on a fresh page: one round's p90 moves by half or
+// more between rounds on a shared machine, so the budget is checked on the median round.
+const ROUNDS = Number(process.env.BENCH_SEARCH_ROUNDS ?? 5);
+
 async function keystrokes(browser) {
   const { server, url } = await serve({ dir: DIST, encoding: 'br' });
   const context = await browser.newContext({ viewport: { width: 1024, height: 900 } });
@@ -118,13 +123,16 @@ async function keystrokes(browser) {
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
 let failed = false;
 try {
-  const { times, shown } = await keystrokes(browser);
-  const p50 = quantile(times, 0.5);
-  const p90 = quantile(times, 0.9);
-  const [min, max] = [Math.min(...times), Math.max(...times)];
+  const rounds = [];
+  for (let r = 0; r < ROUNDS; r++) rounds.push(await keystrokes(browser));
+  const p90s = rounds.map(({ times }) => quantile(times, 0.9));
+  const p50s = rounds.map(({ times }) => quantile(times, 0.5));
+  const p90 = quantile(p90s, 0.5);
+  const all = rounds.flatMap(({ times }) => times);
+  const range = (xs) => `${Math.min(...xs).toFixed(1)}-${Math.max(...xs).toFixed(1)} ms`;
   // Times on a shared machine depend on what else runs: say how loaded it was.
   const load = os.loadavg()[0].toFixed(1);
-  console.log(`search keystroke, Milton Keynes (201 indicators), 4x CPU throttling, ${times.length} keystrokes: median ${p50.toFixed(1)} ms, p90 ${p90.toFixed(1)} ms, range ${min.toFixed(1)}-${max.toFixed(1)} ms (${shown}; load ${load} on ${os.cpus().length} cores)`);
+  console.log(`search keystroke, Milton Keynes (201 indicators), 4x CPU throttling, ${ROUNDS} rounds of ${rounds[0].times.length} keystrokes: p90 ${p90.toFixed(1)} ms (median of the rounds; rounds ${range(p90s)}), median ${quantile(p50s, 0.5).toFixed(1)} ms (rounds ${range(p50s)}), every keystroke ${range(all)} (${rounds[0].shown}; load ${load} on ${os.cpus().length} cores)`);
   if (p90 > FRAME_MS) {
     console.log(`  OVER budget: p90 must be at most ${FRAME_MS} ms (one frame)`);
     failed = true;
