@@ -38,6 +38,14 @@ if ! wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $WASM_BINDGEN_V
   cargo install --force wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
 fi
 
+# The splitter of the page's wasm at its `#[lazy]` functions (scripts/bin/wasm-bindgen).
+WASM_SPLIT_VERSION=0.2.3   # the version of Leptos' wasm_split_helpers in Cargo.lock
+# (it has no --version: cargo's list of installed packages tells)
+if ! command -v wasm-split-cli >/dev/null || ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  say "installing wasm_split_cli_support $WASM_SPLIT_VERSION (a few minutes, once)"
+  cargo install --locked wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary
+fi
+
 # npm ci only when package-lock.json changed since the last install.
 if [ ! -f node_modules/.installed ] || [ package-lock.json -nt node_modules/.installed ]; then
   say "installing npm packages from package-lock.json"

@@ -1,5 +1,6 @@
 //! threshold-widget: a safeguarding partnership's levels-of-need document as a private,
-//! in-browser check. `engine` decides; `ui` (browser only) renders.
+//! in-browser check. `engine` decides; the page's `ui` (src/ui/, a module of the page's bin,
+//! src/main.rs, so its `#[lazy]` parts are not linked into the other wasm modules) renders.
 
 pub mod catalogue;
 pub mod engine;
@@ -8,5 +9,3 @@ pub mod report;
 pub mod scenarios;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
-#[cfg(target_arch = "wasm32")]
-pub mod ui;

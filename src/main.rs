@@ -6,9 +6,15 @@
 //! `threshold-widget schema` prints the JSON Schema of a ruleset file;
 //! `threshold-widget pack DIR` writes the packed area files the page fetches (Trunk runs it).
 
+// The page's components live in the page's bin, not the library: a `#[lazy]` part is an
+// exported function, so in the library it would be linked into every wasm module using it
+// (the ruleset loader, the search, the authoring page).
+#[cfg(target_arch = "wasm32")]
+mod ui;
+
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    threshold_widget::ui::start();
+    ui::start();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -8,10 +8,11 @@ use super::outcome_panel::OutcomePanel;
 use super::provenance::Provenance;
 use super::questions::{ContextQuestions, SafetyQuestion};
 use super::summary::SummaryPanel;
-use crate::catalogue;
-use crate::engine::settings::{FirstShown, Settings};
-use crate::engine::{evaluate, Answers, AreaId};
 use leptos::prelude::*;
+use std::sync::Arc;
+use threshold_widget::catalogue;
+use threshold_widget::engine::settings::{FirstShown, Settings};
+use threshold_widget::engine::{evaluate, Answers, AreaId, Outcome, Ruleset};
 
 /// The whole widget for one area at a time.
 ///
@@ -56,11 +57,6 @@ pub fn App(
         query.set(String::new());
     });
 
-    let start_again = move || {
-        answers.set(Answers::default());
-        query.set(String::new());
-        browser::focus("danger-yes");
-    };
     let choose = move |c: Choice| {
         choice.set(c);
         answers.set(Answers::default());
@@ -121,13 +117,7 @@ pub fn App(
                 set_timeout(move || { later.try_set(true); }, std::time::Duration::ZERO);
                 let result = {
                     let rs = rs.clone();
-                    move || later.get().then(|| view! {
-                        <OutcomePanel outcome=outcome />
-                        <button type="button" class="start-again" on:click=move |_| start_again()>
-                            "Start again"
-                        </button>
-                        <SummaryPanel ruleset=rs.clone() answers=answers outcome=outcome />
-                    })
+                    move || later.get().then(|| Suspend::new(result_part(rs.clone(), answers, query, outcome)))
                 };
                 let below = {
                     let rs = rs.clone();
@@ -142,7 +132,7 @@ pub fn App(
                         <form class="questions" on:submit=|ev| ev.prevent_default()>
                             <SafetyQuestion answers=answers />
                             <ContextQuestions ruleset=rs.clone() answers=answers />
-                            <IndicatorList ruleset=rs.clone() answers=answers query=query search=search.clone() />
+                            {Suspend::new(indicator_part(rs.clone(), answers, query, search.clone()))}
                         </form>
                         <div class="result">{result}</div>
                     </div>
@@ -157,4 +147,41 @@ pub fn App(
             }
         }}
     }
+}
+
+/// The result: the outcome panel, "Start again" and the summary. A part of the page's wasm
+/// of its own (`#[lazy]`, split by scripts/bin/wasm-bindgen), fetched after the first screen,
+/// so the first load does not carry it (README, "Performance").
+#[leptos::lazy]
+fn result_part(
+    ruleset: Arc<Ruleset>,
+    answers: RwSignal<Answers>,
+    query: RwSignal<String>,
+    outcome: Memo<Outcome>,
+) -> AnyView {
+    let start_again = move |_| {
+        answers.set(Answers::default());
+        query.set(String::new());
+        browser::focus("danger-yes");
+    };
+    view! {
+        <OutcomePanel outcome=outcome />
+        <button type="button" class="start-again" on:click=start_again>
+            "Start again"
+        </button>
+        <SummaryPanel ruleset=ruleset answers=answers outcome=outcome />
+    }
+    .into_any()
+}
+
+/// The indicators, with their search: a part of its own, fetched as the first screen mounts
+/// (the 999 line and the danger question come first; see `result_part`).
+#[leptos::lazy]
+fn indicator_part(
+    ruleset: Arc<Ruleset>,
+    answers: RwSignal<Answers>,
+    query: RwSignal<String>,
+    search: Option<String>,
+) -> AnyView {
+    view! { <IndicatorList ruleset=ruleset answers=answers query=query search=search /> }.into_any()
 }

@@ -1,5 +1,5 @@
-use crate::catalogue::AREAS;
 use leptos::prelude::*;
+use threshold_widget::catalogue::AREAS;
 
 /// Which ruleset the page shows: a bundled area, or the site's own ruleset.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]

@@ -7,10 +7,10 @@
 use super::area_picker::Choice;
 use super::browser;
 use super::site_ruleset;
-use crate::catalogue::{self, BundledArea};
-use crate::engine::Ruleset;
 use leptos::prelude::*;
 use std::sync::Arc;
+use threshold_widget::catalogue::{self, BundledArea};
+use threshold_widget::engine::Ruleset;
 
 /// Why a ruleset cannot be shown.
 #[derive(Clone)]

@@ -3,10 +3,10 @@
 //! bar, focus, the clock, fetching the site's own files, the frame's height and the panic
 //! message. No data about a child passes through here.
 
-use crate::engine::settings::{
+use std::cell::RefCell;
+use threshold_widget::engine::settings::{
     exit_destination, ExitDestination, ExitSetting, Settings, SETTING_NAMES,
 };
-use std::cell::RefCell;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlElement, ShadowRoot};
 
@@ -252,9 +252,9 @@ pub async fn fetch_bytes(path: &str) -> Result<Vec<u8>, String> {
 }
 
 /// This month, from the device's clock, for the staleness notices.
-pub fn this_month() -> crate::engine::YearMonth {
+pub fn this_month() -> threshold_widget::engine::YearMonth {
     let now = js_sys::Date::new_0();
-    crate::engine::YearMonth {
+    threshold_widget::engine::YearMonth {
         year: now.get_full_year() as i32,
         month: now.get_month() + 1,
     }
@@ -280,7 +280,7 @@ pub fn on_leaving(clear: impl Fn() + Clone + 'static) {
 
 /// "Exit this page" for the area now shown: the engine's one answer from the site's setting
 /// and the area's `exit_page` ([`exit_destination`]).
-pub fn apply_exit_page(area: Option<&crate::engine::ExitPage>) {
+pub fn apply_exit_page(area: Option<&threshold_widget::engine::ExitPage>) {
     let site = SITE_EXIT.with(|e| e.borrow().clone());
     show_exit(&exit_destination(&site, area));
 }

@@ -1,6 +1,6 @@
-use crate::engine::Ruleset;
 use leptos::prelude::*;
 use std::sync::Arc;
+use threshold_widget::engine::Ruleset;
 
 /// The document's worked case examples, to read.
 #[component]

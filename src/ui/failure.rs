@@ -1,6 +1,6 @@
 use super::areas::Failure;
-use crate::engine::wording::CANNOT_HELP_FALLBACK;
 use leptos::prelude::*;
+use threshold_widget::engine::wording::CANNOT_HELP_FALLBACK;
 
 /// Why the chosen ruleset cannot be used, and what to do instead (999 and the usual
 /// procedures): the one view of every failure to load, read or check a ruleset.

@@ -1,11 +1,11 @@
 use super::modules;
 use super::route_card::{call_link, linked};
-use crate::engine::search::{self, Listing, Marked};
-use crate::engine::{Answers, Indicator, IndicatorId, Ruleset};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
+use threshold_widget::engine::search::{self, Listing, Marked};
+use threshold_widget::engine::{Answers, Indicator, IndicatorId, Ruleset};
 
 /// The indicators, grouped, with a search field and an exclusive "None of these".
 /// The engine's search decides what shows and why; this only renders it. The search engine

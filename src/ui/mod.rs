@@ -18,8 +18,8 @@ mod summary;
 
 pub use app::App;
 
-use crate::catalogue::AREAS;
-use crate::engine::settings::read_settings;
+use threshold_widget::catalogue::AREAS;
+use threshold_widget::engine::settings::read_settings;
 
 /// Finds where the widget goes (its own page, a frame, or a partnership's element), applies
 /// the site's settings, mounts the widget and marks it ready.

@@ -3,8 +3,8 @@
 //! imported the first time it is needed, so it weighs nothing on the first load.
 
 use super::browser;
-use crate::engine::search::{self, Listing};
-use crate::engine::Ruleset;
+use threshold_widget::engine::search::{self, Listing};
+use threshold_widget::engine::Ruleset;
 use wasm_bindgen::prelude::*;
 
 // One snippet for every call into the modules (wasm-bindgen makes a file of each

@@ -1,9 +1,9 @@
 use super::route_card::RouteCardView;
-use crate::engine::wording;
-use crate::engine::{
+use leptos::prelude::*;
+use threshold_widget::engine::wording;
+use threshold_widget::engine::{
     Basis, ConsentNote, FiredRule, Guidance, LikelyLevel, Outcome, Reason, RuleEffect,
 };
-use leptos::prelude::*;
 
 /// The live result: likely level, what to do (routes by urgency), why, the level's
 /// description, what to tell the family, and the reminder. What to do comes first.
@@ -22,7 +22,7 @@ pub fn OutcomePanel(outcome: Memo<Outcome>) -> impl IntoView {
         <section id="outcome" class="outcome" role="status" aria-atomic="false" aria-labelledby="outcome-heading">
             <h2 id="outcome-heading">"Likely level of need"</h2>
             <Show when=move || unanswered.get()>
-                <p class="warning">{crate::engine::wording::DANGER_UNANSWERED}</p>
+                <p class="warning">{threshold_widget::engine::wording::DANGER_UNANSWERED}</p>
             </Show>
             <p class="likely-level" data-testid="likely-level">{move || level.with(|l| l.name.clone())}</p>
             {move || level.with(incomplete_notice)}

@@ -1,7 +1,7 @@
 use super::browser;
-use crate::engine::{wording, Ruleset};
 use leptos::prelude::*;
 use std::sync::Arc;
+use threshold_widget::engine::{wording, Ruleset};
 
 /// Which document this area's answers come from, and whether it may be out of date.
 #[component]

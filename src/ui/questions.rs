@@ -1,10 +1,10 @@
 //! The page's radio groups, rendered from the engine's questions (`engine::questions`): which
 //! are asked, their words and options are decided there, as the summary prints them.
 
-use crate::engine::questions::{questions, Question};
-use crate::engine::{Answers, Ruleset};
 use leptos::prelude::*;
 use std::sync::Arc;
+use threshold_widget::engine::questions::{questions, Question};
+use threshold_widget::engine::{Answers, Ruleset};
 
 /// One question as a radio group; option ids are `<name>-<label>`.
 #[component]

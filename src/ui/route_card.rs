@@ -1,5 +1,5 @@
-use crate::engine::{dial_digits, phone_parts, RouteCard, Urgency};
 use leptos::prelude::*;
+use threshold_widget::engine::{dial_digits, phone_parts, RouteCard, Urgency};
 
 /// One contact route, styled by urgency, with a screen-reader prefix as on NHS care cards.
 #[component]
@@ -12,7 +12,7 @@ pub fn RouteCardView(card: RouteCard) -> impl IntoView {
     };
     let call = r.phone.clone().map(call_link);
     let link = r.link.clone().map(|href| {
-        let label = crate::engine::wording::link_label(&href);
+        let label = threshold_widget::engine::wording::link_label(&href);
         view! { <p><a class="route-link" href=href>{label}</a></p> }
     });
     let then = r.then.as_deref().map(|t| view! { <p>{linked(t)}</p> });

@@ -6,9 +6,9 @@
 use super::areas::Failure;
 use super::browser;
 use super::modules;
-use crate::catalogue;
-use crate::engine::Ruleset;
 use std::sync::Arc;
+use threshold_widget::catalogue;
+use threshold_widget::engine::Ruleset;
 
 /// The site's ruleset at `path`, checked by the loader at `loader`.
 pub async fn load(path: &str, loader: Option<&str>) -> Result<Arc<Ruleset>, Failure> {

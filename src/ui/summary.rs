@@ -1,7 +1,7 @@
 use super::browser;
-use crate::engine::{summary, Answers, Outcome, Ruleset};
 use leptos::prelude::*;
 use std::sync::Arc;
+use threshold_widget::engine::{summary, Answers, Outcome, Ruleset};
 
 /// The answers and outcome as a record with no names or other details: shown, printed on
 /// its own (the print stylesheet hides everything else), or copied as plain text.
