@@ -47,7 +47,7 @@ for (const part of fs.readdirSync(from).filter((f) => f.endsWith('.wasm')).sort(
   total += bytes.length;
   console.log(`split part ${part}: ${name}, ${(bytes.length / 1024).toFixed(1)} KB`);
 }
-const loaderName = `page-parts-${hash(loader)}.js`;
+const loaderName = `page-part-loader-${hash(loader)}.js`;
 fs.writeFileSync(path.join(dir, loaderName), loader);
 
 const gluePath = path.join(dir, glue[0]);

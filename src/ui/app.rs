@@ -149,6 +149,14 @@ pub fn App(
     }
 }
 
+/// Fetches every part of the page's wasm at once, whether or not this visit needs it yet: a
+/// page that opened on a failure, or on the site's own ruleset, and then lost the network
+/// still shows the default area, which is inside the wasm (README, "Performance").
+pub fn fetch_parts() {
+    leptos::task::spawn_local(__preload_indicator_part());
+    leptos::task::spawn_local(__preload_result_part());
+}
+
 /// The result: the outcome panel, "Start again" and the summary. A part of the page's wasm
 /// of its own (`#[lazy]`, split by scripts/bin/wasm-bindgen), fetched after the first screen,
 /// so the first load does not carry it (README, "Performance").

@@ -49,4 +49,5 @@ pub fn start() {
     })
     .forget();
     let _ = root.set_attribute("data-ready", "true");
+    app::fetch_parts();
 }
