@@ -3,8 +3,8 @@
 // after the first screen), and their loader:
 //  - each part optimised like the page's wasm (wasm-opt -Oz) and named by its content;
 //  - the loader (`__wasm_split.js`) pointed at those names and at the glue's hashed name,
-//    named by its content, imported by the glue under that name and preloaded by index.html
-//    (with its integrity), so the browser fetches it with the glue, not after it.
+//    named by its content and imported by the glue under that name (minify-glue.mjs then
+//    bundles it into the glue: one request).
 //   node scripts/split-parts.mjs "$TRUNK_STAGING_DIR"
 import fs from 'node:fs';
 import path from 'node:path';
@@ -57,12 +57,4 @@ code = code.replace(/(from\s*)(['"])\.\/__wasm_split\.js\2/g, (_, f, q) => `${f}
 if (!code.includes(loaderName)) throw new Error(`${gluePath}: no import of ./__wasm_split.js to rename`);
 fs.writeFileSync(gluePath, code);
 
-const indexPath = path.join(dir, 'index.html');
-let html = fs.readFileSync(indexPath, 'utf8');
-const sri = `sha384-${crypto.createHash('sha384').update(loader).digest('base64')}`;
-const glueLink = new RegExp(`<link[^>]*${glue[0].replace('.', '\\.')}[^>]*>`);
-const tag = html.match(glueLink)?.[0];
-if (!tag || !/modulepreload/.test(tag)) throw new Error(`${indexPath}: no modulepreload link to ${glue[0]}`);
-html = html.replace(tag, () => `${tag}<link rel=modulepreload href=./${loaderName} crossorigin integrity=${sri}>`);
-fs.writeFileSync(indexPath, html);
 console.log(`split parts: ${loaderName}, ${(total / 1024).toFixed(1)} KB of wasm in parts`);

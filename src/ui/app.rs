@@ -110,9 +110,11 @@ pub fn App(
                     let rs = rs.clone();
                     move |_| answers.with(|a| evaluate(&rs, a))
                 });
-                // The first screen (999, the danger question, the indicator groups' headings)
-                // mounts first; the result, the summary and the worked examples in the next
-                // task, before the rows, so the start-up task is shorter (README, "Performance").
+                // The first screen (999, the questions) mounts first; the indicators, the
+                // result with the summary, and the worked examples are parts of the wasm of
+                // their own, each mounted once its file has arrived (the result and examples
+                // not before the next task), so the first load and the start-up task are
+                // shorter (README, "Performance").
                 let later = RwSignal::new(false);
                 set_timeout(move || { later.try_set(true); }, std::time::Duration::ZERO);
                 let result = {
@@ -121,10 +123,7 @@ pub fn App(
                 };
                 let below = {
                     let rs = rs.clone();
-                    move || later.get().then(|| view! {
-                        <WorkedExamples ruleset=rs.clone() />
-                        <Prompts ruleset=rs.clone() />
-                    })
+                    move || later.get().then(|| Suspend::new(below_part(rs.clone())))
                 };
                 view! {
                     <Provenance ruleset=rs.clone() />
@@ -155,6 +154,7 @@ pub fn App(
 pub fn fetch_parts() {
     leptos::task::spawn_local(__preload_indicator_part());
     leptos::task::spawn_local(__preload_result_part());
+    leptos::task::spawn_local(__preload_below_part());
 }
 
 /// The result: the outcome panel, "Start again" and the summary. A part of the page's wasm
@@ -192,4 +192,14 @@ fn indicator_part(
     search: Option<String>,
 ) -> AnyView {
     view! { <IndicatorList ruleset=ruleset answers=answers query=query search=search /> }.into_any()
+}
+
+/// The worked examples and prompts, below the layout: a part of its own.
+#[leptos::lazy]
+fn below_part(ruleset: Arc<Ruleset>) -> AnyView {
+    view! {
+        <WorkedExamples ruleset=ruleset.clone() />
+        <Prompts ruleset=ruleset />
+    }
+    .into_any()
 }
