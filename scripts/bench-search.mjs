@@ -5,7 +5,9 @@
 //    63 keystrokes each, with the range of the rounds;
 //  - bytes added to the first load by the search (the search UI and the glue to the search
 //    module; the stemmer, thesaurus and index are in the search module, fetched after the
-//    first screen), at most 6 KB brotli: the page's wasm, JS glue and snippets built now from
+//    first screen), at most 6 KB brotli: the main part of the page's wasm (the indicators,
+//    with the search UI, are a `#[lazy]` part fetched as the first screen mounts; what the
+//    search adds to the parts is printed too), JS glue and snippets built now from
 //    this tree, against the same built from a copy of this tree with
 //    scripts/bench/without-search.patch applied (highlighting, "matches ... as ...", the
 //    no-match help, "Same concern at other levels" and the search module's glue taken out;

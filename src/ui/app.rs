@@ -117,13 +117,32 @@ pub fn App(
                 // shorter (README, "Performance").
                 let later = RwSignal::new(false);
                 set_timeout(move || { later.try_set(true); }, std::time::Duration::ZERO);
+                // How many of the result and the examples have mounted: the indicators say
+                // "all rows drawn" only once both have, so a test or script that waits for it
+                // finds the whole page.
+                let mounted = RwSignal::new(0u8);
+                let rest_mounted = Signal::derive(move || mounted.get() >= 2);
                 let result = {
                     let rs = rs.clone();
-                    move || later.get().then(|| Suspend::new(result_part(rs.clone(), answers, query, outcome)))
+                    move || later.get().then(|| {
+                        let part = result_part(rs.clone(), answers, query, outcome);
+                        Suspend::new(async move {
+                            let view = part.await;
+                            mounted.update(|n| *n += 1);
+                            view
+                        })
+                    })
                 };
                 let below = {
                     let rs = rs.clone();
-                    move || later.get().then(|| Suspend::new(below_part(rs.clone())))
+                    move || later.get().then(|| {
+                        let part = below_part(rs.clone());
+                        Suspend::new(async move {
+                            let view = part.await;
+                            mounted.update(|n| *n += 1);
+                            view
+                        })
+                    })
                 };
                 view! {
                     <Provenance ruleset=rs.clone() />
@@ -131,7 +150,7 @@ pub fn App(
                         <form class="questions" on:submit=|ev| ev.prevent_default()>
                             <SafetyQuestion answers=answers />
                             <ContextQuestions ruleset=rs.clone() answers=answers />
-                            {Suspend::new(indicator_part(rs.clone(), answers, query, search.clone()))}
+                            {Suspend::new(indicator_part(rs.clone(), answers, query, search.clone(), rest_mounted))}
                         </form>
                         <div class="result">{result}</div>
                     </div>
@@ -190,8 +209,10 @@ fn indicator_part(
     answers: RwSignal<Answers>,
     query: RwSignal<String>,
     search: Option<String>,
+    rest_mounted: Signal<bool>,
 ) -> AnyView {
-    view! { <IndicatorList ruleset=ruleset answers=answers query=query search=search /> }.into_any()
+    view! { <IndicatorList ruleset=ruleset answers=answers query=query search=search rest_mounted=rest_mounted /> }
+        .into_any()
 }
 
 /// The worked examples and prompts, below the layout: a part of its own.

@@ -17,6 +17,8 @@ pub fn IndicatorList(
     answers: RwSignal<Answers>,
     query: RwSignal<String>,
     search: Option<String>,
+    // Whether the rest of the page (the result, the examples) has mounted: "all" waits for it.
+    rest_mounted: Signal<bool>,
 ) -> impl IntoView {
     let total = ruleset.indicators.len();
     let searcher = RwSignal::new_local(None::<wasm_bindgen::JsValue>);
@@ -106,10 +108,10 @@ pub fn IndicatorList(
     } else {
         fetch_module();
     }
-    // For tests and scripts that read the rows: "all" once every group's rows are drawn and
-    // every row the search shows is shown.
+    // For tests and scripts that read the rows: "all" once every group's rows are drawn,
+    // every row the search shows is shown, and the rest of the page has mounted.
     let rows_drawn = move || {
-        if drawn.get() >= group_count && !revealing.get() {
+        if drawn.get() >= group_count && !revealing.get() && rest_mounted.get() {
             "all"
         } else {
             "some"
