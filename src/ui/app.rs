@@ -112,9 +112,9 @@ pub fn App(
                 });
                 // The first screen (999, the questions) mounts first; the indicators, the
                 // result with the summary, and the worked examples are parts of the wasm of
-                // their own, each mounted once its file has arrived (the result and examples
-                // not before the next task), so the first load and the start-up task are
-                // shorter (README, "Performance").
+                // their own, asked for once the page is ready (`fetch_parts`) and each mounted
+                // in a later task once its file has arrived, so the first load and the
+                // start-up task are shorter (README, "Performance").
                 let later = RwSignal::new(false);
                 set_timeout(move || { later.try_set(true); }, std::time::Duration::ZERO);
                 // How many of the result and the examples have mounted: the indicators say
@@ -150,7 +150,11 @@ pub fn App(
                         <form class="questions" on:submit=|ev| ev.prevent_default()>
                             <SafetyQuestion answers=answers />
                             <ContextQuestions ruleset=rs.clone() answers=answers />
-                            {Suspend::new(indicator_part(rs.clone(), answers, query, search.clone(), rest_mounted))}
+                            {
+                                let rs = rs.clone();
+                                let search = search.clone();
+                                move || later.get().then(|| Suspend::new(indicator_part(rs.clone(), answers, query, search.clone(), rest_mounted)))
+                            }
                         </form>
                         <div class="result">{result}</div>
                     </div>

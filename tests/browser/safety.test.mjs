@@ -26,6 +26,19 @@ test('a panic in the Rust code shows the static message, with 999', async () => 
   await context.close();
 });
 
+test('a part of the wasm that cannot be fetched (the network lost after the first screen) shows the static message, with 999', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 360, height: 740 } });
+  await context.route('**/page-part-*.wasm', (route) => route.abort());
+  const page = await context.newPage();
+  await page.goto(`${env.url}?area=rotherham`);
+  // The first screen mounted, then the parts could not be fetched.
+  await page.locator('#app[data-ready="true"]').waitFor({ state: 'attached' });
+  await page.locator('#app-failed').waitFor({ state: 'visible' });
+  assert.equal(await page.locator('#app').isVisible(), false);
+  await assertNotBlank(page, /Something went wrong in the checker/);
+  await context.close();
+});
+
 test('a bundled ruleset that cannot be read says so, with 999', async () => {
   const context = await env.browser.newContext({ viewport: { width: 360, height: 740 } });
   const page = await openWidget(context, env.url, '?area=rotherham&tw-fail=unpack');
