@@ -72,10 +72,10 @@ for (const c of CASES) {
 
     await w.answerDanger(c.danger);
     await w.tick(c.tick);
-    assert.equal(await w.level.innerText(), c.level);
-    assert.match(await w.routes.first().locator('.route-name').innerText(), c.firstRoute);
+    assert.equal(await w.read(w.level), c.level);
+    assert.match(await w.read(w.routes.first().locator('.route-name')), c.firstRoute);
     if (c.tel) assert.ok((await w.telLinks()).includes(c.tel), `${c.tel} in ${await w.telLinks()}`);
-    if (c.rule) assert.match(await w.outcome.getByTestId('rule').first().innerText(), c.rule);
+    if (c.rule) assert.match(await w.read(w.outcome.getByTestId('rule').first()), c.rule);
 
     // Immediate danger puts 999 first in every area.
     await w.answerDanger('Yes');
@@ -201,17 +201,17 @@ test('early help tried without improvement: the level stays, the next level\'s r
   const { context, page, w } = await phone('?area=rotherham');
   await w.answerDanger('No');
   await w.tick('Behavioural difficulties, or risk of offending behaviour');
-  assert.equal(await w.level.innerText(), 'Level 2 Vulnerable');
+  assert.equal(await w.read(w.level), 'Level 2 Vulnerable');
   assert.equal(await w.outcome.getByTestId('rule').count(), 0);
-  const names = async () => w.routes.locator('.route-name').allInnerTexts();
+  const names = async () => w.readAll(w.routes.locator('.route-name'));
   assert.ok(!(await names()).some((n) => /MASH/.test(n)), 'no MASH card at Level 2');
 
   await page.getByRole('radiogroup', { name: 'Has early help been tried without the situation improving?' })
     .getByRole('radio', { name: 'Yes' }).check();
-  assert.equal(await w.level.innerText(), 'Level 2 Vulnerable', 'a rule moves the route, not the level');
-  assert.match(await w.outcome.getByTestId('rule').innerText(), /The routes for Level 3 Complex apply/);
+  assert.equal(await w.read(w.level), 'Level 2 Vulnerable', 'a rule moves the route, not the level');
+  assert.match(await w.read(w.outcome.getByTestId('rule')), /The routes for Level 3 Complex apply/);
   assert.ok((await names()).some((n) => /MASH/.test(n)), `a MASH card: ${await names()}`);
-  assert.match(await w.outcome.locator('.rule-texts').innerText(), /not managing to affect change/);
+  assert.match(await w.read(w.outcome.locator('.rule-texts')), /not managing to affect change/);
   await context.close();
 });
 
@@ -245,7 +245,7 @@ test('route cards are a keyed list: an open "Why this route" stays open, on the 
   await mash.locator('details.because summary').click();
   await mash.evaluate((el) => { el.dataset.seen = 'before'; });
   await w.answerDanger('Yes');
-  assert.match(await w.routes.first().innerText(), /999/, '999 comes first');
+  assert.match(await w.read(w.routes.first()), /999/, '999 comes first');
   assert.equal(await mash.evaluate((el) => el.dataset.seen), 'before', 'the same element, moved, not drawn again');
   assert.equal(await mash.locator('details.because').evaluate((d) => d.open), true, 'still open');
   await context.close();

@@ -99,7 +99,7 @@ function measure() {
     peek: rect(peek),
     peekOnTop: !!peek && peek.contains(centre(peek)),
     peekText: peek?.innerText.replace(/\s+/g, ' ').trim(),
-    level: root.querySelector('[data-testid="likely-level"]')?.innerText.trim(),
+    level: root.querySelector('[data-testid="likely-level"]')?.textContent.trim(),
     outcome: rect(root.getElementById('outcome')),
   };
 }

@@ -162,7 +162,7 @@ test('script: mounted into a page with hostile CSS, the widget looks and works a
   await p.screenshot({ path: path.join(SHOTS, 'embed-script-hostile-start.png') });
   await w.answerDanger('Yes');
   await w.tick('Who have alleged abuse');
-  assert.equal(await w.level.innerText(), 'Level 4 Acute');
+  assert.equal(await w.read(w.level), 'Level 4 Acute');
   assert.deepEqual((await w.telLinks()).slice(0, 2), ['tel:999', 'tel:01709336080']);
   await w.level.scrollIntoViewIfNeeded();
   await p.screenshot({ path: path.join(SHOTS, 'embed-script-hostile-outcome.png') });
@@ -269,7 +269,7 @@ test('a partnership\'s own ruleset, on its site, is loaded, checked and used; th
   const w = new Widget(p);
   await w.answerDanger('No');
   await w.tick('the child has alleged sexual abuse');
-  assert.equal(await w.level.innerText(), 'Level 5');
+  assert.equal(await w.read(w.level), 'Level 5');
   assert.ok(requests.includes('/safeguarding/levels.toml'));
   assert.ok(requests.some((r) => /^\/levels-of-need\/ruleset-loader-[0-9a-f]{16}_bg\.wasm$/.test(r)), 'the loader is fetched only now');
   await picker.selectOption({ label: 'Rotherham' });

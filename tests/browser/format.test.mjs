@@ -45,7 +45,7 @@ test('a level\'s next steps and a route\'s link show when that level is the like
   assert.equal(await w.outcome.getByTestId('next-steps').count(), 0, 'level 1 has no next steps');
   assert.equal(await w.outcome.getByTestId('level-incomplete').count(), 0);
   await w.tick('Misses appointments');
-  assert.equal(await w.level.innerText(), 'Level 2 Targeted');
+  assert.equal(await w.read(w.level), 'Level 2 Targeted');
   const steps = w.outcome.getByTestId('next-steps').getByRole('listitem');
   assert.deepEqual(await steps.allInnerTexts(),
     ['Talk to the family about an Early Help Assessment.', 'Agree a lead practitioner.']);
@@ -60,8 +60,8 @@ test('a level\'s next steps and a route\'s link show when that level is the like
   assert.deepEqual(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`), []);
 
   await w.tick('Has an unexplained injury');
-  assert.equal(await w.level.innerText(), 'Level 3 Acute');
-  assert.equal(await w.outcome.getByTestId('level-incomplete').innerText(),
+  assert.equal(await w.read(w.level), 'Level 3 Acute');
+  assert.equal(await w.read(w.outcome.getByTestId('level-incomplete')),
     'This guide does not hold all of the document for Level 3 Acute: The indicators for this level are lost from the source; only its description is known. Check the document itself before you rely on this level.');
   assert.equal(await w.outcome.getByTestId('next-steps').count(), 0, 'level 2\'s next steps go with level 2');
   await page.screenshot({ path: path.join(SHOTS, 'format-level-3-360.png') });

@@ -139,7 +139,7 @@ test('coming back from the back/forward cache shows an empty form', async () => 
   const w = new Widget(page);
   await w.answerDanger('Yes');
   await w.tick('Who have alleged abuse');
-  assert.equal(await w.level.innerText(), 'Level 4 Acute');
+  assert.equal(await w.read(w.level), 'Level 4 Acute');
   await page.evaluate(() => {
     window.__restored = false;
     window.addEventListener('pageshow', (e) => { window.__restored = e.persisted; });
@@ -150,7 +150,7 @@ test('coming back from the back/forward cache shows an empty form', async () => 
   await page.locator('#app[data-ready="true"]').waitFor();
   assert.equal(await page.evaluate(() => window.__restored), true, 'the page came back from the back/forward cache');
   assert.equal(await page.locator('input:checked').count(), 0, 'no answer or tick survives');
-  assert.equal(await w.level.innerText(), 'Level 1 Universal');
+  assert.equal(await w.read(w.level), 'Level 1 Universal');
   await context.close();
 });
 

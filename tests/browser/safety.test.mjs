@@ -73,8 +73,8 @@ test('markup in a ruleset is shown as text, never run or rendered', async () => 
   // The indicator's label is the literal text, tags and all.
   const literal = '<img src=x onerror="window.__pwned=1">Attends <b>school</b>';
   await w.tick(literal);
-  assert.equal(await w.level.innerText(), 'Level 1 <script>window.__pwned=2</script>');
-  assert.match(await w.outcome.innerText(), /Talk to your <a href="javascript:window.__pwned=3">lead<\/a>\./);
+  assert.equal(await w.read(w.level), 'Level 1 <script>window.__pwned=2</script>');
+  assert.match(await w.read(w.outcome), /Talk to your <a href="javascript:window.__pwned=3">lead<\/a>\./);
   assert.match(await page.locator('.provenance').innerText(), /Test <b>markup<\/b>/);
   assert.equal(await page.locator('#app img, #app script, #app b, #app a[href^="javascript:"]').count(), 0);
   assert.equal(await page.evaluate(() => window.__pwned), undefined);

@@ -114,6 +114,17 @@ export class Widget {
   async tick(text) {
     await this.page.getByRole('checkbox', { name: text, exact: true }).check();
   }
+  /** The words of a part of the outcome, spaces collapsed, as the DOM (and so a screen reader)
+   *  has them. On a phone the outcome is off screen while ticking, and its `innerText` can be
+   *  empty there: the browser has skipped its layout (`content-visibility: auto`, see
+   *  style/main.css), and `innerText` is the text as laid out. */
+  async read(locator) {
+    return locator.evaluate((e) => e.textContent.replace(/\s+/g, ' ').trim());
+  }
+  /** `read` for each element `locator` finds. */
+  async readAll(locator) {
+    return locator.evaluateAll((es) => es.map((e) => e.textContent.replace(/\s+/g, ' ').trim()));
+  }
   /** The "Call" buttons' `tel:` links of the route cards, most urgent first. */
   async telLinks() {
     return this.routes.locator('a.call').evaluateAll((as) => as.map((a) => a.getAttribute('href')));

@@ -17,7 +17,7 @@ test('a route that is not in the partnership\'s document says so under "Why this
   await areaShown(page, 'trafford');
   await w.answerDanger('Yes');
   const police = w.routes.first();
-  assert.match(await police.getByRole('heading').innerText(), /999|Police/);
+  assert.match(await w.read(police.getByRole('heading')), /999|Police/);
   await police.getByText('Why this route').click();
   const basis = police.getByTestId('basis');
   assert.ok(await basis.isVisible(), 'the basis shows once "Why this route" is open');
@@ -51,8 +51,8 @@ test('a Families First area runs: Family Help brings its route and the escalatio
   await w.answerDanger('No');
   assert.equal(await page.getByTestId('escalation').count(), 0, 'no escalation at universal');
   await w.tick('Parents struggle with routines');
-  assert.equal(await w.level.innerText(), 'Family Help');
-  assert.match(await w.routes.first().innerText(), /Request Family Help/);
+  assert.equal(await w.read(w.level), 'Family Help');
+  assert.match(await w.read(w.routes.first()), /Request Family Help/);
   const escalation = page.getByTestId('escalation');
   assert.match(await escalation.innerText(), /If you disagree with a decision/);
   assert.equal(await escalation.getByRole('link', { name: 'Escalation policy' }).getAttribute('href'),

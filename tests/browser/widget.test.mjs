@@ -22,7 +22,7 @@ test('a child in immediate danger with alleged abuse: Level 4 Acute, 999 first, 
   const { context, w } = await phone();
   await w.answerDanger('Yes');
   await w.tick('Who have alleged abuse');
-  assert.equal(await w.level.innerText(), 'Level 4 Acute');
+  assert.equal(await w.read(w.level), 'Level 4 Acute');
   const tels = await w.telLinks();
   assert.deepEqual(tels.slice(0, 2), ['tel:999', 'tel:01709336080']);
   assert.match(await w.routes.first().getAttribute('class'), /route--emergency/);
@@ -38,12 +38,12 @@ test("Josh's story, ticked as told: Level 3 Complex, the MASH and its referral f
   await w.tick('Whose parents are experiencing difficulty in providing a reasonable standard of parenting and care');
   await w.tick('Where early intervention attempts to improve the situation have been consistently unsuccessful or have had little impact');
   await w.tick('Poor nutrition or inadequate clothing, poor home conditions or risk of homelessness');
-  assert.equal(await w.level.innerText(), 'Level 3 Complex');
+  assert.equal(await w.read(w.level), 'Level 3 Complex');
   const first = w.routes.first();
-  assert.match(await first.innerText(), /Multi-Agency Safeguarding Hub/);
-  assert.match(await first.innerText(), /Multi-Agency Referral Form/);
+  assert.match(await w.read(first), /Multi-Agency Safeguarding Hub/);
+  assert.match(await w.read(first), /Multi-Agency Referral Form/);
   assert.equal(await first.locator('a.call').getAttribute('href'), 'tel:01709336080');
-  const why = await w.outcome.locator('.reasons').innerText();
+  const why = await w.read(w.outcome.locator('.reasons'));
   assert.match(why, /reasonable standard of parenting and care/);
   assert.doesNotMatch(why, /Poor nutrition/, 'a lower-level tick is not given as the reason for the level');
   await context.close();
@@ -54,7 +54,7 @@ test('Mohammed: Level 2 Vulnerable with Early Help Triage on 01709 334905', asyn
   await w.answerDanger('No');
   await w.tick('Behavioural difficulties, or risk of offending behaviour');
   await w.tick('Emerging parental conflict or lack of consistent parental boundaries');
-  assert.equal(await w.level.innerText(), 'Level 2 Vulnerable');
+  assert.equal(await w.read(w.level), 'Level 2 Vulnerable');
   const hrefs = await w.telLinks();
   assert.deepEqual(hrefs, ['tel:01709334905']);
   await context.close();
@@ -77,16 +77,16 @@ test('"Not sure" about danger leads to a conversation with the MASH, first', asy
   const { context, w } = await phone();
   await w.answerDanger('Not sure');
   assert.equal(await w.routes.first().locator('a.call').getAttribute('href'), 'tel:01709336080');
-  assert.match(await w.routes.first().innerText(), /have a conversation/);
+  assert.match(await w.read(w.routes.first()), /have a conversation/);
   await context.close();
 });
 
 test('the level shows from the start, with a prompt to answer the danger question', async () => {
   const { context, w } = await phone();
-  assert.equal(await w.level.innerText(), 'Level 1 Universal');
-  assert.match(await w.outcome.innerText(), /not answered whether the child is in immediate danger/);
+  assert.equal(await w.read(w.level), 'Level 1 Universal');
+  assert.match(await w.read(w.outcome), /not answered whether the child is in immediate danger/);
   await w.answerDanger('No');
-  assert.doesNotMatch(await w.outcome.innerText(), /not answered/);
+  assert.doesNotMatch(await w.read(w.outcome), /not answered/);
   await context.close();
 });
 
@@ -101,7 +101,7 @@ test('search filters the indicators, keeps matches tickable and keeps earlier ti
   await w.search.fill('');
   assert.equal(await page.getByRole('checkbox', { name: 'Who have alleged abuse', exact: true }).isChecked(), true);
   assert.equal(await match.isChecked(), true);
-  assert.equal(await w.level.innerText(), 'Level 4 Acute');
+  assert.equal(await w.read(w.level), 'Level 4 Acute');
   await context.close();
 });
 
@@ -110,8 +110,8 @@ test('"None of these" is exclusive', async () => {
   await w.tick('Who have alleged abuse');
   await page.getByRole('checkbox', { name: 'None of these' }).check();
   assert.equal(await page.getByRole('checkbox', { name: 'Who have alleged abuse', exact: true }).isChecked(), false);
-  assert.equal(await w.level.innerText(), 'Level 1 Universal');
-  assert.match(await w.outcome.innerText(), /none of the indicators apply/);
+  assert.equal(await w.read(w.level), 'Level 1 Universal');
+  assert.match(await w.read(w.outcome), /none of the indicators apply/);
   await w.tick('Who are living in a private fostering arrangement');
   assert.equal(await page.getByRole('checkbox', { name: 'None of these' }).isChecked(), false);
   await context.close();
@@ -126,7 +126,7 @@ test('"Start again" clears every answer, tick and search', async () => {
   await page.getByRole('button', { name: 'Start again' }).click();
   assert.equal(await page.locator('input:checked').count(), 0);
   assert.equal(await w.search.inputValue(), '');
-  assert.equal(await w.level.innerText(), 'Level 1 Universal');
+  assert.equal(await w.read(w.level), 'Level 1 Universal');
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'danger-yes', 'focus returns to the first question');
   await context.close();
 });

@@ -410,7 +410,7 @@ function inView() {
     peek: rect(peek),
     peekOnTop: !!peek && peek.contains(centre(peek)),
     peekText: peek?.innerText.replace(/\s+/g, ' ').trim() ?? null,
-    level: root.querySelector('[data-testid="likely-level"]')?.innerText.trim() ?? null,
+    level: root.querySelector('[data-testid="likely-level"]')?.textContent.trim() ?? null,
     viewTop: getComputedStyle(document.documentElement).getPropertyValue('--tw-view-top'),
   };
 }
