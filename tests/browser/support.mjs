@@ -114,16 +114,25 @@ export class Widget {
   async tick(text) {
     await this.page.getByRole('checkbox', { name: text, exact: true }).check();
   }
-  /** The words of a part of the outcome, spaces collapsed, as the DOM (and so a screen reader)
-   *  has them. On a phone the outcome is off screen while ticking, and its `innerText` can be
-   *  empty there: the browser has skipped its layout (`content-visibility: auto`, see
-   *  style/main.css), and `innerText` is the text as laid out. */
+  /** The words of a part of the outcome that are shown (or would be, scrolled to), spaces
+   *  collapsed: text in a closed `<details>` or under `display: none` is left out, as
+   *  `innerText` leaves it out. Not `innerText` itself: on a phone the outcome is off screen
+   *  while ticking, the browser has skipped its layout (`content-visibility: auto`, see
+   *  style/main.css), and `innerText`, the text as laid out, is empty there;
+   *  `checkVisibility()` counts skipped content as shown. */
   async read(locator) {
-    return locator.evaluate((e) => e.textContent.replace(/\s+/g, ' ').trim());
+    return locator.evaluate((root) => {
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      const words = [];
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        if (n.parentElement.checkVisibility()) words.push(n.data);
+      }
+      return words.join('').replace(/\s+/g, ' ').trim();
+    });
   }
   /** `read` for each element `locator` finds. */
   async readAll(locator) {
-    return locator.evaluateAll((es) => es.map((e) => e.textContent.replace(/\s+/g, ' ').trim()));
+    return Promise.all((await locator.all()).map((one) => this.read(one)));
   }
   /** The "Call" buttons' `tel:` links of the route cards, most urgent first. */
   async telLinks() {
