@@ -54,8 +54,11 @@
   }
 
   document.addEventListener('click', (event) => {
-    // composedPath: a click inside the shadow root reaches the document retargeted to the host.
-    const link = event.composedPath().find((el) => el instanceof Element && el.matches('[data-exit-this-page]'));
+    // A click inside the shadow root reaches the document retargeted to the host, whose
+    // composed path starts at what was clicked. This runs on every tick, so it asks one
+    // element for its closest link rather than testing each element of the path.
+    const target = event.target?.shadowRoot ? event.composedPath()[0] : event.target;
+    const link = target instanceof Element ? target.closest('[data-exit-this-page]') : null;
     if (link) leave(event);
   });
   document.addEventListener('keyup', (event) => {

@@ -200,8 +200,10 @@ test('script: per-site settings from attributes: a fixed area, the exit destinat
   assert.equal(await p.getByTestId('settings-problems').count(), 0);
   // "Exit this page" from inside the shadow root clears the answers and leaves the host page.
   await new Widget(p).answerDanger('Yes');
+  const entries = await p.evaluate(() => history.length);
   await p.locator('a.exit-button').click();
   await p.waitForURL(neutral);
+  assert.equal(await p.evaluate(() => history.length), entries, 'the page was replaced, not followed: Back cannot bring the answers back');
 
   await p.goto(`${HOST}/bad.html`);
   await p.locator('#app[data-ready="true"]').waitFor();

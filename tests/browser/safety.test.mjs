@@ -102,7 +102,9 @@ test('an area can send "Exit this page" to its own neutral page, or turn it off'
   await page.getByLabel('Area', { exact: true }).selectOption('test-exit-custom');
   await areaShown(page, 'test-exit-custom');
   assert.equal(await exit.getAttribute('href'), 'https://neutral.example/start');
+  const entries = await page.evaluate(() => history.length);
   await exit.click();
   await page.waitForURL('https://neutral.example/start');
+  assert.equal(await page.evaluate(() => history.length), entries, 'the page was replaced, not followed');
   await context.close();
 });
