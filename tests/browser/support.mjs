@@ -115,8 +115,8 @@ export class Widget {
     await this.page.getByRole('checkbox', { name: text, exact: true }).check();
   }
   /** The words of a part of the outcome that are shown (or would be, scrolled to), spaces
-   *  collapsed: text in a closed `<details>` or under `display: none` is left out, as
-   *  `innerText` leaves it out. Not `innerText` itself: on a phone the outcome is off screen
+   *  collapsed: text in a closed `<details>`, under `display: none` or `visibility: hidden`
+   *  is left out, as `innerText` leaves it out. Not `innerText` itself: on a phone the outcome is off screen
    *  while ticking, the browser has skipped its layout (`content-visibility: auto`, see
    *  style/main.css), and `innerText`, the text as laid out, is empty there;
    *  `checkVisibility()` counts skipped content as shown. */
@@ -125,7 +125,7 @@ export class Widget {
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
       const words = [];
       for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        if (n.parentElement.checkVisibility()) words.push(n.data);
+        if (n.parentElement.checkVisibility({ visibilityProperty: true })) words.push(n.data);
       }
       return words.join('').replace(/\s+/g, ' ').trim();
     });
