@@ -112,11 +112,11 @@ pub fn App(
                 });
                 // The first screen (999, the questions) mounts first; the indicators, the
                 // result with the summary, and the worked examples are parts of the wasm of
-                // their own, asked for once the page is ready (`fetch_parts`) and each mounted
-                // in a later task once its file has arrived, so the first load and the
-                // start-up task are shorter (README, "Performance").
+                // their own, asked for once the first screen is painted (`fetch_parts`) and
+                // each mounted in a later task once its file has arrived, so the first load
+                // and the start-up task are shorter (README, "Performance").
                 let later = RwSignal::new(false);
-                set_timeout(move || { later.try_set(true); }, std::time::Duration::ZERO);
+                browser::after_paint(move || { later.try_set(true); });
                 // How many of the result and the examples have mounted: the indicators say
                 // "all rows drawn" only once both have, so a test or script that waits for it
                 // finds the whole page.

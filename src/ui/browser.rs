@@ -344,3 +344,21 @@ pub async fn copy_text(text: &str) -> bool {
     let promise = window.navigator().clipboard().write_text(text);
     wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
 }
+
+/// Runs `f` once the page has painted the frame after this task (a task queued from the next
+/// animation frame), or after 250 ms if no frame comes (a tab opened in the background).
+/// What the first screen does not need waits for it, so its first paint (the masthead, the
+/// 999 line, the danger question) is not behind the parts' requests (README, "Performance").
+pub fn after_paint(f: impl FnOnce() + 'static) {
+    use leptos::prelude::{request_animation_frame, set_timeout};
+    use std::{cell::Cell, rc::Rc, time::Duration};
+    let once: Rc<Cell<Option<Box<dyn FnOnce()>>>> = Rc::new(Cell::new(Some(Box::new(f))));
+    let run = move |once: Rc<Cell<Option<Box<dyn FnOnce()>>>>| {
+        if let Some(f) = once.take() {
+            f();
+        }
+    };
+    let from_frame = once.clone();
+    request_animation_frame(move || set_timeout(move || run(from_frame), Duration::ZERO));
+    set_timeout(move || run(once), Duration::from_millis(250));
+}

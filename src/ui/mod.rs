@@ -49,5 +49,5 @@ pub fn start() {
     })
     .forget();
     let _ = root.set_attribute("data-ready", "true");
-    app::fetch_parts();
+    browser::after_paint(app::fetch_parts);
 }
