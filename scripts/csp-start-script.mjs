@@ -15,7 +15,27 @@ let html = fs.readFileSync(indexPath, 'utf8');
 const inline = /<script type="?module"?(?: nonce="?[^">\s]*"?)?>([\s\S]*?)<\/script>/;
 const found = html.match(inline);
 if (!found) throw new Error(`${indexPath}: Trunk's inline start-up script was not found`);
-const code = found[1].trim() + '\n';
+// An area other than the default (inside the wasm) is a file of its own, which the wasm asks
+// for once it runs, after it has arrived. A `?area=` naming one is preloaded here instead, so
+// its file comes down beside the wasm and not after it (README, "Performance"); the
+// module's imports come first, so this runs once the JS glue has arrived.
+const areaFiles = Object.fromEntries(fs.readdirSync(path.join(dir, 'areas'))
+  .map((f) => f.match(/^([a-z0-9-]+)-[0-9a-f]{16}\.bin$/))
+  .filter(Boolean)
+  .map(([file, id]) => [id, `areas/${file}`]));
+const preload = `{
+  const file = new Map(${JSON.stringify(Object.entries(areaFiles))}).get(new URLSearchParams(location.search).get('area'));
+  if (file) {
+    const link = document.createElement('link');
+    Object.assign(link, { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href: file });
+    document.head.append(link);
+  }
+}
+`;
+const trunk = found[1].trim();
+const imports = trunk.match(/^(?:import [^;]+;\s*)+/)?.[0] ?? '';
+if (!imports) throw new Error(`${indexPath}: Trunk's start-up script does not begin with its imports`);
+const code = imports.trim() + '\n' + preload + trunk.slice(imports.length).trim() + '\n';
 const name = `start-${crypto.createHash('sha256').update(code).digest('hex').slice(0, 16)}.js`;
 fs.writeFileSync(path.join(dir, name), code);
 html = html.replace(inline, `<script type="module" src="./${name}"></script>`);

@@ -205,7 +205,7 @@ fn result_part(
     .into_any()
 }
 
-/// The indicators, with their search: a part of its own, asked for once the page is ready
+/// The indicators, with their search: a part of its own, asked for once the first screen is painted
 /// (the 999 line and the danger question come first; see `result_part`).
 #[leptos::lazy]
 fn indicator_part(

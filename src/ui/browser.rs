@@ -1,7 +1,7 @@
 //! The few places the UI touches the browser directly: where the widget is mounted (its own
 //! page, `embed.html` in a frame, or a shadow root in a partnership's page), the address
-//! bar, focus, the clock, fetching the site's own files, the frame's height and the panic
-//! message. No data about a child passes through here.
+//! bar, focus, the clock, fetching the site's own files, the frame's height, the panic
+//! message and waiting for the first paint. No data about a child passes through here.
 
 use std::cell::RefCell;
 use threshold_widget::engine::settings::{

@@ -159,6 +159,32 @@ test('switching areas fetches only the area file, from the page\'s own origin, o
   await context.close();
 });
 
+// An area named in the address is asked for by the start-up script (a preload), so its file
+// comes down beside the wasm instead of after it; the wasm's own fetch then takes that
+// response, so the file is fetched once.
+test('an area named in the address is fetched beside the wasm, once', async () => {
+  // The service worker, which copies every file for offline use, is another matter.
+  const context = await env.browser.newContext({ viewport: { width: 360, height: 740 }, serviceWorkers: 'block' });
+  const requests = [];
+  context.on('request', (r) => requests.push(new URL(r.url()).pathname));
+  const area = AREAS.find((a) => a !== DEFAULT_AREA);
+  const page = await openWidget(context, env.url, `?area=${area}`);
+  await areaShown(page, area);
+  const file = new RegExp(`^/areas/${area}-[0-9a-f]{16}\\.bin$`);
+  const byWhom = await page.evaluate((source) => performance.getEntriesByType('resource')
+    .filter((r) => new RegExp(source).test(new URL(r.name).pathname)).map((r) => r.initiatorType), file.source);
+  assert.deepEqual(byWhom, ['link'], `the ${area} file is preloaded, not asked for by the wasm once it runs`);
+  assert.equal(requests.filter((p) => file.test(p)).length, 1, `one request for the ${area} file: ${requests}`);
+  // A name that is no area's (or an object's own property) preloads nothing.
+  const other = await context.newPage();
+  const asked = [];
+  other.on('request', (r) => asked.push(new URL(r.url()).pathname));
+  await other.goto(`${env.url}?area=constructor`);
+  await other.locator('#app[data-ready="true"]').waitFor({ state: 'attached' });
+  assert.deepEqual(asked.filter((p) => !/^\/(?:[\w-]+\.(?:html|js|css|wasm|webmanifest)|)$/.test(p)), [], 'nothing but the site\'s own page files');
+  await context.close();
+});
+
 test('an area that cannot be fetched says so, keeps 999 in view, and can be tried again', async () => {
   const context = await env.browser.newContext({ viewport: { width: 360, height: 740 } });
   let block = true;
