@@ -1,6 +1,7 @@
 // Trunk post_build hook: moves Trunk's inline start-up module out of index.html into a
 // same-origin file, so the page runs under a Content-Security-Policy without
-// 'unsafe-inline' (Trunk issue 288). Fails the build if any inline script is left.
+// 'unsafe-inline' (Trunk issue 288), and adds to it the preload of an area named in `?area=`.
+// Fails the build if any inline script is left.
 //   node scripts/csp-start-script.mjs "$TRUNK_STAGING_DIR"
 import fs from 'node:fs';
 import path from 'node:path';

@@ -2,7 +2,8 @@
 # Trunk's post_build hook, one step after another on the staging folder ($1):
 #   1. every area but the default as a file areas/<area>-<hash>.bin (see build.rs), written
 #      from the native build, which embeds them all (the default is inside the page's wasm);
-#   2. Trunk's inline start-up module moved into a file, for the strict CSP, the parts split
+#   2. Trunk's inline start-up module moved into a file, for the strict CSP (with the preload
+#      of an area named in ?area=, so the area files must be written first), the parts split
 #      off the page's wasm (scripts/bin/wasm-bindgen) shipped, and the wasm-bindgen JS glue
 #      minified;
 #   3. the ruleset loader, a second wasm loaded only for a site's own ruleset;
