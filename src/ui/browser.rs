@@ -352,12 +352,12 @@ pub async fn copy_text(text: &str) -> bool {
 pub fn after_paint(f: impl FnOnce() + 'static) {
     use leptos::prelude::{request_animation_frame, set_timeout};
     use std::{cell::Cell, rc::Rc, time::Duration};
-    let once: Rc<Cell<Option<Box<dyn FnOnce()>>>> = Rc::new(Cell::new(Some(Box::new(f))));
-    let run = move |once: Rc<Cell<Option<Box<dyn FnOnce()>>>>| {
+    let once = Rc::new(Cell::new(Some(f)));
+    fn run(once: Rc<Cell<Option<impl FnOnce()>>>) {
         if let Some(f) = once.take() {
             f();
         }
-    };
+    }
     let from_frame = once.clone();
     request_animation_frame(move || set_timeout(move || run(from_frame), Duration::ZERO));
     set_timeout(move || run(once), Duration::from_millis(250));
