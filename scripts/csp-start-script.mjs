@@ -20,12 +20,14 @@ if (!found) throw new Error(`${indexPath}: Trunk's inline start-up script was no
 // for once it runs, after it has arrived. A `?area=` naming one is preloaded here instead, so
 // its file comes down beside the wasm and not after it (README, "Performance"); the
 // module's imports come first, so this runs once the JS glue has arrived.
-const areaFiles = Object.fromEntries(fs.readdirSync(path.join(dir, 'areas'))
+// A build of one area alone (a partnership's own copy) has no `areas/` and no preload.
+const areasDir = path.join(dir, 'areas');
+const areaFiles = (fs.existsSync(areasDir) ? fs.readdirSync(areasDir) : [])
   .map((f) => f.match(/^([a-z0-9-]+)-[0-9a-f]{16}\.bin$/))
   .filter(Boolean)
-  .map(([file, id]) => [id, `areas/${file}`]));
-const preload = `{
-  const file = new Map(${JSON.stringify(Object.entries(areaFiles))}).get(new URLSearchParams(location.search).get('area'));
+  .map(([file, id]) => [id, `areas/${file}`]);
+const preload = areaFiles.length === 0 ? '' : `{
+  const file = new Map(${JSON.stringify(areaFiles)}).get(new URLSearchParams(location.search).get('area'));
   if (file) {
     const link = document.createElement('link');
     Object.assign(link, { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href: file });
