@@ -362,3 +362,27 @@ pub fn after_paint(f: impl FnOnce() + 'static) {
     request_animation_frame(move || set_timeout(move || run(from_frame), Duration::ZERO));
     set_timeout(move || run(once), Duration::from_millis(250));
 }
+
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// The Prioritized Task Scheduling API's `scheduler.postTask`; an error where the browser
+    /// has no `scheduler` (Safari).
+    #[wasm_bindgen(js_namespace = scheduler, js_name = postTask, catch)]
+    fn post_task(callback: &JsValue, options: &JsValue) -> Result<JsValue, JsValue>;
+}
+
+/// Runs `f` in a task of its own at background priority, where the browser can (Chromium,
+/// Firefox: `scheduler.postTask`), so that a keystroke or a tick waiting behind it is handled
+/// first; elsewhere in a task queued as `setTimeout(f, 0)` queues it. For work the page can do
+/// late, such as showing the rest of the rows a cleared search brings back (README,
+/// "Performance").
+pub fn background_task(f: impl FnOnce() + 'static) {
+    let callback = wasm_bindgen::closure::Closure::once_into_js(f);
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"priority".into(), &"background".into());
+    if post_task(&callback, &options).is_err() {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback(callback.unchecked_ref());
+        }
+    }
+}

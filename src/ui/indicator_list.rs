@@ -372,7 +372,8 @@ fn row_signals(
     (signals, revealing)
 }
 
-/// Shows the first [`REVEAL_PER_TASK`] of `rows` now and the rest in later tasks, unless
+/// Shows the first [`REVEAL_PER_TASK`] of `rows` now and the rest in later tasks (at background
+/// priority), unless
 /// newer results have come (`generation` moved on).
 fn reveal(
     mut rows: Vec<RowPart>,
@@ -392,10 +393,9 @@ fn reveal(
         revealing.try_set(more);
     }
     if more {
-        set_timeout(
-            move || reveal(rest, mine, generation, revealing),
-            std::time::Duration::ZERO,
-        );
+        // At background priority: a keystroke typed meanwhile is handled before the rest of
+        // the rows, and makes them stale.
+        super::browser::background_task(move || reveal(rest, mine, generation, revealing));
     }
 }
 
