@@ -386,3 +386,18 @@ pub fn background_task(f: impl FnOnce() + 'static) {
         }
     }
 }
+
+/// Lays out the page now, once the reactive updates already queued have written the DOM (a
+/// future spawned after them runs after them): work done in a background task then pays for
+/// its own style and layout there, instead of leaving it to whatever comes next, such as the
+/// practitioner's next keystroke.
+pub fn lay_out_after_updates() {
+    wasm_bindgen_futures::spawn_local(async {
+        if let Some(body) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.body())
+        {
+            let _ = body.get_bounding_client_rect();
+        }
+    });
+}

@@ -367,16 +367,23 @@ fn row_signals(
                 .collect()
         });
         generation.update_value(|g| *g += 1);
-        reveal(to_show, generation.get_value(), generation, revealing);
+        reveal(
+            to_show,
+            false,
+            generation.get_value(),
+            generation,
+            revealing,
+        );
     });
     (signals, revealing)
 }
 
 /// Shows the first [`REVEAL_PER_TASK`] of `rows` now and the rest in later tasks (at background
-/// priority), unless
-/// newer results have come (`generation` moved on).
+/// priority, each laying out its own rows: `later`), unless newer results have come
+/// (`generation` moved on).
 fn reveal(
     mut rows: Vec<RowPart>,
+    later: bool,
     mine: u32,
     generation: StoredValue<u32>,
     revealing: RwSignal<bool>,
@@ -388,6 +395,11 @@ fn reveal(
     for row in rows {
         row.shown.try_set(true);
     }
+    // A task of rows shown after the first lays them out itself, so their layout is not left to
+    // the next keystroke.
+    if later {
+        super::browser::lay_out_after_updates();
+    }
     let more = !rest.is_empty();
     if revealing.try_get_untracked() != Some(more) {
         revealing.try_set(more);
@@ -395,7 +407,7 @@ fn reveal(
     if more {
         // At background priority: a keystroke typed meanwhile is handled before the rest of
         // the rows, and makes them stale.
-        super::browser::background_task(move || reveal(rest, mine, generation, revealing));
+        super::browser::background_task(move || reveal(rest, true, mine, generation, revealing));
     }
 }
 
