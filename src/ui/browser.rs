@@ -373,7 +373,7 @@ extern "C" {
 
 /// Runs `f` in a task of its own at background priority, where the browser can (Chromium,
 /// Firefox: `scheduler.postTask`), so that a keystroke or a tick waiting behind it is handled
-/// first; elsewhere in a task queued as `setTimeout(f, 0)` queues it. For work the page can do
+/// first; elsewhere (Safari) in a task queued by `setTimeout(f, 0)`. For work the page can do
 /// late, such as showing the rest of the rows a cleared search brings back (README,
 /// "Performance").
 pub fn background_task(f: impl FnOnce() + 'static) {
