@@ -97,7 +97,8 @@ function withoutSearch() {
 // more between rounds on a shared machine, so the budget is checked on the median round.
 const ROUNDS = Number(process.env.BENCH_SEARCH_ROUNDS ?? 5);
 
-async function keystrokes(browser) {
+// A fresh page of Milton Keynes with the search's index built, at 4x CPU throttling.
+async function searchPage(browser) {
   const { server, url } = await serve({ dir: DIST, encoding: 'br' });
   const context = await browser.newContext({ viewport: { width: 1024, height: 900 } });
   const page = await context.newPage();
@@ -109,6 +110,11 @@ async function keystrokes(browser) {
   await page.locator('.search[data-search="full"]').waitFor({ state: 'attached' });
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  return { page, close: async () => { await context.close(); server.close(); } };
+}
+
+async function keystrokes(browser) {
+  const { page, close } = await searchPage(browser);
   const times = [];
   for (const q of QUERIES) {
     for (let n = 1; n <= q.length; n++) {
@@ -133,8 +139,7 @@ async function keystrokes(browser) {
     await page.waitForTimeout(50);
   }
   const shown = await page.locator('.search-count').innerText();
-  await context.close();
-  server.close();
+  await close();
   return { times, shown };
 }
 
@@ -145,15 +150,7 @@ async function keystrokes(browser) {
 const LONG_TASK_MS = 50;
 const CLEARS = 5;
 async function clears(browser) {
-  const { server, url } = await serve({ dir: DIST, encoding: 'br' });
-  const context = await browser.newContext({ viewport: { width: 1024, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(url + '?area=milton-keynes');
-  await page.locator('.indicators[data-rows="all"]').waitFor({ state: 'attached' });
-  await page.focus('#indicator-search');
-  await page.locator('.search[data-search="full"]').waitFor({ state: 'attached' });
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  const { page, close } = await searchPage(browser);
   const type = (value) => page.evaluate((value) => {
     const input = document.getElementById('indicator-search');
     input.value = value;
@@ -175,8 +172,7 @@ async function clears(browser) {
     if (!tasks.length) throw new Error("the trace of a clear has no main-thread tasks: Chromium's trace events have changed");
     longest.push(Math.max(...tasks.map((e) => e.dur / 1000)));
   }
-  await context.close();
-  server.close();
+  await close();
   return longest;
 }
 
