@@ -27,8 +27,8 @@ async function fullSession(page) {
   const ticked = [labels[0], labels[Math.floor(labels.length / 2)], labels[labels.length - 1]];
   for (const text of ticked) await w.tick(text);
   const word = ticked[1].split(/\W+/).find((x) => x.length > 4) ?? ticked[1].split(' ')[0];
-  await w.search.fill(word);
-  await w.search.fill('');
+  await w.searchFor(word);
+  await w.searchFor('');
   for (const summary of await page.locator('details > summary').all()) await summary.click();
   await page.getByRole('button', { name: 'Start again' }).click();
   await page.waitForTimeout(200);

@@ -1,5 +1,6 @@
 // Search in real headless Chromium: a sample of tests/search_terms.toml typed into the search
-// box, matched words highlighted, the quiet "matches … as …" note, the no-match help with the
+// box, typing fast ending as typing slowly does, matched words highlighted, the quiet
+// "matches … as …" note, the no-match help with the
 // area's own consultation route, the "Same concern at other levels" disclosure by keyboard,
 // no request while typing, axe-core with all of them open, and at 360 px the count and first
 // result above the level bar when the box is scrolled into view.
@@ -56,7 +57,7 @@ test('a sample of the search terms, typed into the search box, shows their indic
   for (const [area, list] of byArea) {
     const { context, page, w } = await open(area);
     for (const t of list) {
-      await w.search.fill(t.query);
+      await w.searchFor(t.query);
       for (const id of t.shows) {
         assert.ok(await row(page, id).isVisible(), `${area} "${t.query}" shows ${id}`);
       }
@@ -69,9 +70,43 @@ test('a sample of the search terms, typed into the search box, shows their indic
   }
 });
 
+test('typed fast at 4x CPU, every search ends as it would typed slowly: the same rows shown and marked', async () => {
+  const { context, page, w } = await open('milton-keynes');
+  await page.locator('.indicators[data-rows="all"]').waitFor({ state: 'attached' });
+  // What a practitioner sees of the list: each row drawn (on screen or scrolled to), with its marks.
+  const seen = () => page.evaluate(() => [...document.querySelectorAll('.indicator-group .indicator')]
+    .filter((r) => r.checkVisibility())
+    .map((r) => `${r.querySelector('input').id} ${[...r.querySelectorAll('label mark')].map((m) => m.textContent).join('+')}`));
+  const cdp = await context.newCDPSession(page);
+  await w.searchFor('zebra crossing');
+  for (const q of ['dom', 'domestic abuse', 'neglet', 'county lines', 'self harm', 'bruise']) {
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    // Cleared, then each letter in a task of its own, none waiting for the rows of the one
+    // before: the clear's rows come a screenful per task, and a newer letter makes the rest
+    // stale.
+    await page.evaluate(async (q) => {
+      const input = document.getElementById('indicator-search');
+      for (let n = 0; n <= q.length; n++) {
+        input.value = q.slice(0, n);
+        input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: q[n - 1] ?? null }));
+        await new Promise((r) => setTimeout(r, 0));
+      }
+    }, q);
+    await page.locator('.indicators[data-rows="all"]').waitFor({ state: 'attached' });
+    const fast = await seen();
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    await w.searchFor('');
+    await w.searchFor(q);
+    const slow = await seen();
+    assert.ok(slow.length > 0 && slow.length < 100, `"${q}" shows some rows: ${slow.length}`);
+    assert.deepEqual(fast, slow, `"${q}" typed fast shows and marks what it does typed slowly`);
+  }
+  await context.close();
+});
+
 test('matched words are highlighted and a match through the thesaurus says so quietly', async () => {
   const { context, page, w } = await open('milton-keynes');
-  await w.search.fill('bruise');
+  await w.searchFor('bruise');
   const r = row(page, 'l4-unexplained-injuries');
   assert.ok(await r.isVisible());
   assert.deepEqual(await r.locator('label mark').allInnerTexts(), ['injuries']);
@@ -81,20 +116,20 @@ test('matched words are highlighted and a match through the thesaurus says so qu
   assert.ok(!(await row(page, 'l1-good-mental-health').isVisible()), 'an unrelated indicator is hidden');
 
   // The document's own word: highlighted, no note.
-  await w.search.fill('injuries');
+  await w.searchFor('injuries');
   assert.deepEqual(await r.locator('label mark').allInnerTexts(), ['injuries']);
   assert.equal(await r.locator('.match-note').count(), 0);
 
   // A typo in a word of 5 letters or more.
-  await w.search.fill('unexplaned');
+  await w.searchFor('unexplaned');
   assert.deepEqual(await r.locator('label mark').allInnerTexts(), ['Unexplained']);
   assert.match(await r.locator('.match-note').innerText(), /\u201cunexplaned\u201d as \u201cUnexplained\u201d/);
   await page.locator('section.indicators').screenshot({ path: path.join(SHOTS, 'search-mk-typo.png') });
-  await w.search.fill('bruise');
+  await w.searchFor('bruise');
   await page.locator('section.indicators').screenshot({ path: path.join(SHOTS, 'search-mk-bruise.png') });
 
   // Clearing the search: every indicator, no highlight.
-  await w.search.fill('');
+  await w.searchFor('');
   assert.equal(await page.locator('.indicator-text mark').count(), 0);
   assert.match(await page.locator('.search-count').innerText(), /^201 indicators$/);
   await context.close();
@@ -102,7 +137,7 @@ test('matched words are highlighted and a match through the thesaurus says so qu
 
 test('no match: a plain statement, the nearest indicators, all indicators, the consultation route, None of these', async () => {
   const { context, page, w } = await open('rotherham');
-  await w.search.fill('zebra crossing');
+  await w.searchFor('zebra crossing');
   const help = page.getByTestId('no-match');
   assert.ok(await help.isVisible());
   assert.match(await help.innerText(), /No indicator uses those words/);
@@ -118,7 +153,7 @@ test('no match: a plain statement, the nearest indicators, all indicators, the c
   await page.screenshot({ path: path.join(SHOTS, 'search-no-match.png'), fullPage: true });
 
   // Some words match: those indicators are offered as the nearest, and tickable.
-  await w.search.fill('homeless zebra');
+  await w.searchFor('homeless zebra');
   assert.match(await help.innerText(), /nearest indicators/);
   assert.ok(await row(page, 'l3-homeless-16-plus').isVisible());
   assert.equal(await page.locator('.indicator:not(.none-of-these):visible').count() <= 5, true);
@@ -133,7 +168,7 @@ test('no match: a plain statement, the nearest indicators, all indicators, the c
 
 test('"Same concern at other levels" opens by keyboard and gives each indicator its level', async () => {
   const { context, page, w } = await open('rochdale');
-  await w.search.fill('running away');
+  await w.searchFor('running away');
   const r = row(page, 'l2-episodes-missing-from-home');
   const toggle = r.getByTestId('related');
   assert.equal(await toggle.innerText(), 'Same concern at other levels');
@@ -163,7 +198,7 @@ test('typing in the search makes no request', async () => {
   const { context, page, w } = await open('milton-keynes');
   const requests = [];
   page.on('request', (req) => requests.push(req.url()));
-  for (const q of ['dv', 'bruise', 'county lines', 'zebra']) await w.search.pressSequentially(q, { delay: 5 }).then(() => w.search.fill(''));
+  for (const q of ['dv', 'bruise', 'county lines', 'zebra']) await w.search.pressSequentially(q, { delay: 5 }).then(() => w.searchFor(''));
   assert.deepEqual(requests, []);
   await context.close();
 });
@@ -172,7 +207,7 @@ test('axe-core finds nothing with highlights, notes, related lists and the no-ma
   // Milton Keynes (201 indicators, by domain) wide, and Rotherham (by level) at 320 px.
   for (const [area, width] of [['milton-keynes', 1024], ['rotherham', 320]]) {
     const { context, page, w } = await open(area, width);
-    await w.search.fill('missing');
+    await w.searchFor('missing');
     await page.locator('button.related').evaluateAll((bs) => bs.forEach((b) => b.click()));
     // Each list is drawn when its disclosure is first opened.
     await page.waitForFunction(() => [...document.querySelectorAll('button.related')].every((b) => b.getAttribute('aria-expanded') === 'true' && b.nextElementSibling?.querySelector('li')));
@@ -182,12 +217,12 @@ test('axe-core finds nothing with highlights, notes, related lists and the no-ma
     assert.deepEqual(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`), []);
     await page.locator('section.indicators').screenshot({ path: path.join(SHOTS, `search-related-${area}-${width}.png`) });
 
-    await w.search.fill('bruise');
+    await w.searchFor('bruise');
     assert.ok(await page.locator('.match-note:visible').count() > 0);
     ({ violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze());
     assert.deepEqual(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`), []);
 
-    await w.search.fill('zebra crossing');
+    await w.searchFor('zebra crossing');
     assert.ok(await page.getByTestId('no-match').isVisible());
     ({ violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze());
     assert.deepEqual(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`), []);
@@ -204,13 +239,13 @@ test('without the search module (blocked), the box still finds the document\'s o
   await page.locator('.layout[data-area="milton-keynes"]').waitFor();
   await page.locator('.indicators[data-rows="all"]').waitFor({ state: 'attached' });
   const w = new Widget(page);
-  await w.search.fill('domestic abuse');
+  await w.searchFor('domestic abuse');
   await page.locator('.search[data-search="unavailable"]').waitFor({ state: 'attached' });
   const shown = await page.locator('.indicator-group .indicator:not([hidden]) label').allInnerTexts();
   assert.ok(shown.length > 0 && shown.every((t) => /domestic abuse/i.test(t)), shown.join(' | '));
   assert.match(await page.locator('.search-count').innerText(), new RegExp(`^${shown.length} of \\d+ indicators match$`));
   // An everyday word needs the module: the no-match help, with the area's route, instead.
-  await w.search.fill('DV');
+  await w.searchFor('DV');
   assert.ok(await page.getByTestId('no-match').isVisible());
   assert.ok(await page.getByTestId('consultation-route').isVisible());
   assert.ok(await page.locator('a[href="tel:999"]').first().isVisible(), '999 stays');
@@ -223,7 +258,7 @@ test('at 360 px the search box scrolled into view brings the count and the first
   await areaShown(page, 'milton-keynes');
   const w = new Widget(page);
   await w.answerDanger('No');
-  await w.search.fill('DV');
+  await w.searchFor('DV');
   await page.locator('.indicators[data-rows="all"]').waitFor({ state: 'attached' });
   assert.ok(await page.locator('.level-peek').isVisible(), 'the level bar is on screen');
   // Each point must be on screen and be the element itself, not the level bar or the 999 line.

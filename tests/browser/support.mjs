@@ -111,6 +111,13 @@ export class Widget {
   async answerDanger(option) {
     await this.danger.getByRole('radio', { name: option, exact: true }).check();
   }
+  /** Types `query` into the search box, then waits until the list is up to date: when a
+   *  search shows many rows, they come a screenful per task, top first (README,
+   *  "Performance"). */
+  async searchFor(query) {
+    await this.search.fill(query);
+    await this.page.locator('.indicators[data-rows="all"]').waitFor({ state: 'attached' });
+  }
   async tick(text) {
     await this.page.getByRole('checkbox', { name: text, exact: true }).check();
   }

@@ -93,12 +93,12 @@ test('the level shows from the start, with a prompt to answer the danger questio
 test('search filters the indicators, keeps matches tickable and keeps earlier ticks', async () => {
   const { context, page, w } = await phone();
   await w.tick('Who have alleged abuse');
-  await w.search.fill('homeless');
+  await w.searchFor('homeless');
   const match = page.getByRole('checkbox', { name: 'Who are aged 16 plus and are homeless', exact: true });
   await assert.doesNotReject(match.check());
   assert.equal(await page.getByRole('checkbox', { name: 'Who have alleged abuse', exact: true }).isVisible(), false);
   assert.match(await page.locator('.search-count').innerText(), /2 of 31 indicators match/);
-  await w.search.fill('');
+  await w.searchFor('');
   assert.equal(await page.getByRole('checkbox', { name: 'Who have alleged abuse', exact: true }).isChecked(), true);
   assert.equal(await match.isChecked(), true);
   assert.equal(await w.read(w.level), 'Level 4 Acute');
@@ -122,7 +122,7 @@ test('"Start again" clears every answer, tick and search', async () => {
   await w.answerDanger('Yes');
   await page.getByRole('radiogroup', { name: /social worker/ }).getByRole('radio', { name: 'Not sure' }).check();
   await w.tick('Who have alleged abuse');
-  await w.search.fill('abuse');
+  await w.searchFor('abuse');
   await page.getByRole('button', { name: 'Start again' }).click();
   assert.equal(await page.locator('input:checked').count(), 0);
   assert.equal(await w.search.inputValue(), '');
