@@ -1,9 +1,9 @@
 // Search in real headless Chromium: a sample of tests/search_terms.toml typed into the search
 // box, typing fast ending as typing slowly does, matched words highlighted, the quiet
-// "matches … as …" note, the no-match help with the
-// area's own consultation route, the "Same concern at other levels" disclosure by keyboard,
-// no request while typing, axe-core with all of them open, and at 360 px the count and first
-// result above the level bar when the box is scrolled into view.
+// "matches … as …" note, the no-match help with the area's own consultation route, the
+// "Same concern at other levels" disclosure by keyboard, no request while typing, axe-core
+// with all of them open, and at 360 px the count and first result above the level bar when
+// the box is scrolled into view.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
