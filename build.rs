@@ -6,7 +6,9 @@
 //! `areas/<area>-<hash>.bin` of the site, fetched from the page's own origin when chosen, so
 //! the first load stays small. The native build embeds every area, and `threshold-widget
 //! pack DIR` (run by Trunk's post_build hook) writes those files from it: same source, same
-//! bytes, same names. The hash in the name changes whenever the content does.
+//! bytes, same names. The hash in the name changes whenever the content does. The default
+//! area's worked examples and questions to think about are also a file of their own,
+//! `areas/<area>-reading-<hash>.bin`, which the wasm's copy of the default area leaves out.
 
 #[allow(dead_code, unused_imports)]
 #[path = "src/engine/mod.rs"]
@@ -41,15 +43,42 @@ fn main() {
                 let packed = postcard::to_allocvec(&ruleset).expect("a ruleset always packs");
                 let name = format!("{}.bin", ruleset.area);
                 let file = format!("areas/{}-{:016x}.bin", ruleset.area, fnv1a(&packed));
-                std::fs::write(out.join(&name), packed).expect("OUT_DIR is writable");
-                let embedded = if !wasm || ruleset.area.as_str() == default_area {
+                let is_default = ruleset.area.as_str() == default_area;
+                // The default area's worked examples and questions to think about, a file of
+                // their own: only the part below the result shows them, so the page's wasm
+                // carries the default area without them (README, "Performance").
+                let reading = if is_default {
+                    let bytes = postcard::to_allocvec(&(&ruleset.examples, &ruleset.prompts))
+                        .expect("examples always pack");
+                    let reading_name = format!("{}.reading.bin", ruleset.area);
+                    let reading_file =
+                        format!("areas/{}-reading-{:016x}.bin", ruleset.area, fnv1a(&bytes));
+                    std::fs::write(out.join(&reading_name), bytes).expect("OUT_DIR is writable");
+                    let packed = if wasm {
+                        "None".to_owned()
+                    } else {
+                        format!("Some(include_bytes!(concat!(env!(\"OUT_DIR\"), \"/{reading_name}\")))")
+                    };
+                    format!("Some(Reading {{ file: {reading_file:?}, packed: {packed} }})")
+                } else {
+                    "None".to_owned()
+                };
+                let embedded = if !wasm {
+                    std::fs::write(out.join(&name), packed).expect("OUT_DIR is writable");
+                    format!("Some(include_bytes!(concat!(env!(\"OUT_DIR\"), \"/{name}\")))")
+                } else if is_default {
+                    ruleset.examples.clear();
+                    ruleset.prompts.clear();
+                    let without = postcard::to_allocvec(&ruleset).expect("a ruleset always packs");
+                    std::fs::write(out.join(&name), without).expect("OUT_DIR is writable");
                     format!("Some(include_bytes!(concat!(env!(\"OUT_DIR\"), \"/{name}\")))")
                 } else {
+                    std::fs::write(out.join(&name), packed).expect("OUT_DIR is writable");
                     "None".to_owned()
                 };
                 writeln!(
                     table,
-                    "    BundledArea {{ id: {:?}, partnership: {:?}, file: {file:?}, embedded: {embedded} }},",
+                    "    BundledArea {{ id: {:?}, partnership: {:?}, file: {file:?}, embedded: {embedded}, reading: {reading} }},",
                     ruleset.area.as_str(),
                     ruleset.provenance.partnership
                 )

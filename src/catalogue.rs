@@ -5,6 +5,7 @@
 //! site (`file`), fetched from the page's own origin when it is chosen; natively every area
 //! is embedded, and `write_files` writes those site files.
 
+use crate::engine::model::{PromptGroup, WorkedExample};
 use crate::engine::Ruleset;
 
 /// One bundled ruleset, packed at build time.
@@ -15,7 +16,22 @@ pub struct BundledArea {
     pub file: &'static str,
     /// The packed ruleset, when it is inside this binary.
     pub embedded: Option<&'static [u8]>,
+    /// The default area's worked examples and questions to think about, a file of their own:
+    /// the page's wasm carries the default area without them (only the part below the result
+    /// shows them), and fetches this file for that part. `None` for every other area.
+    pub reading: Option<Reading>,
 }
+
+/// A site file with an area's worked examples and questions to think about.
+pub struct Reading {
+    /// Its path in the site, named by its content hash.
+    pub file: &'static str,
+    /// Its bytes, when they are inside this binary (the native build, which writes the file).
+    pub packed: Option<&'static [u8]>,
+}
+
+/// What a [`Reading`] file holds: the area's worked examples and its questions to think about.
+pub type ReadingParts = (Vec<WorkedExample>, Vec<PromptGroup>);
 
 // `AREAS` and `DEFAULT_AREA` (from `rulesets/default-area`).
 include!(concat!(env!("OUT_DIR"), "/areas.rs"));
@@ -32,18 +48,31 @@ pub fn unpack(bytes: &[u8]) -> Result<Ruleset, postcard::Error> {
     postcard::from_bytes(bytes)
 }
 
+/// Unpacks a [`Reading`] file packed by `build.rs`; fails only if the bytes are not one.
+pub fn unpack_reading(bytes: &[u8]) -> Result<ReadingParts, postcard::Error> {
+    postcard::from_bytes(bytes)
+}
+
 /// Writes every embedded area but the default as its site file under `dir` (for the native
-/// build, which embeds them all); the page's wasm has the default inside, so it never
-/// fetches that one. Returns the paths written.
+/// build, which embeds them all), and the default area's [`Reading`] file; the page's wasm has
+/// the rest of the default area inside, so it never fetches that one. Returns the paths
+/// written.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn write_files(dir: &std::path::Path) -> std::io::Result<Vec<std::path::PathBuf>> {
     let mut written = Vec::new();
-    for area in AREAS {
-        let Some(bytes) = area.embedded else { continue };
-        if area.id == DEFAULT_AREA {
-            continue;
-        }
-        let path = dir.join(area.file);
+    let files = AREAS.iter().flat_map(|area| {
+        let reading = area
+            .reading
+            .as_ref()
+            .and_then(|r| Some((r.file, r.packed?)));
+        let whole = area.embedded.filter(|_| area.id != DEFAULT_AREA);
+        whole
+            .map(|bytes| (area.file, bytes))
+            .into_iter()
+            .chain(reading)
+    });
+    for (file, bytes) in files {
+        let path = dir.join(file);
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent)?;
         }

@@ -70,7 +70,8 @@ fn the_default_area_is_bundled_and_unknown_areas_fall_back_to_it() {
 }
 
 /// `pack` (Trunk's post-build hook) writes the site file of every area but the default,
-/// which is inside the page's wasm: shipping it too would only add bytes.
+/// which is inside the page's wasm: shipping it too would only add bytes. Of the default, it
+/// writes only the worked examples and questions to think about, which the wasm leaves out.
 #[test]
 fn pack_writes_every_area_but_the_default() {
     let dir = std::env::temp_dir().join(format!("tw-pack-{}", std::process::id()));
@@ -81,22 +82,42 @@ fn pack_writes_every_area_but_the_default() {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     names.sort();
+    let default = catalogue::find(catalogue::DEFAULT_AREA).unwrap();
+    let reading = default
+        .reading
+        .as_ref()
+        .expect("the default area has a reading file");
+    let reading_bytes = std::fs::read(dir.join(reading.file)).unwrap();
     std::fs::remove_dir_all(&dir).unwrap();
     let mut expected: Vec<String> = catalogue::AREAS
         .iter()
         .filter(|a| a.id != catalogue::DEFAULT_AREA)
-        .map(|a| a.file.trim_start_matches("areas/").to_owned())
+        .map(|a| a.file)
+        .chain([reading.file])
+        .map(|f| f.trim_start_matches("areas/").to_owned())
         .collect();
     expected.sort();
-    assert!(!expected.is_empty(), "there are areas besides the default");
+    assert!(expected.len() > 1, "there are areas besides the default");
     assert_eq!(names, expected);
     assert_eq!(written.len(), expected.len());
-    assert!(
-        names
-            .iter()
-            .all(|n| !n.starts_with(&format!("{}-", catalogue::DEFAULT_AREA))),
-        "{names:?}"
+    let default_files: Vec<&String> = names
+        .iter()
+        .filter(|n| n.starts_with(&format!("{}-", catalogue::DEFAULT_AREA)))
+        .collect();
+    assert_eq!(
+        default_files,
+        [&reading.file.trim_start_matches("areas/").to_owned()],
+        "of the default area, only its reading file"
     );
+    // Nothing of the document is lost: the file holds the default area's own worked examples
+    // and questions to think about, all of them.
+    let whole = default.ruleset().unwrap().unwrap();
+    let (examples, prompts) = catalogue::unpack_reading(&reading_bytes).unwrap();
+    assert!(!examples.is_empty() && !prompts.is_empty());
+    assert_eq!((examples, prompts), (whole.examples, whole.prompts));
+    assert!(catalogue::AREAS
+        .iter()
+        .all(|a| a.reading.is_none() || a.id == catalogue::DEFAULT_AREA));
 }
 
 /// A number we cannot trace to the partnership's own document must not ship. The one

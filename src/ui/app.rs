@@ -1,7 +1,7 @@
 use super::area_picker::{AreaPicker, Choice};
 use super::areas::{AreaState, RulesetSource};
 use super::browser;
-use super::examples::{Prompts, WorkedExamples};
+use super::examples::{self, ReadingCache};
 use super::failure::CannotHelp;
 use super::indicator_list::IndicatorList;
 use super::outcome_panel::OutcomePanel;
@@ -42,6 +42,7 @@ pub fn App(
     let answers = RwSignal::new(Answers::default());
     let query = RwSignal::new(String::new());
     let high_visibility = RwSignal::new(settings.high_visibility);
+    let reading: ReadingCache = RwSignal::new(None);
     Effect::new(move |_| {
         browser::set_widget_attribute("data-contrast", high_visibility.get().then_some("high"));
     });
@@ -121,7 +122,17 @@ pub fn App(
                 // "all rows drawn" only once both have, so a test or script that waits for it
                 // finds the whole page.
                 let mounted = RwSignal::new(0u8);
-                let rest_mounted = Signal::derive(move || mounted.get() >= 2);
+                // The default area's worked examples, a file of their own (see `below_part`).
+                let reading_file = match choice.get_untracked() {
+                    Choice::Bundled(id) => catalogue::find(id)
+                        .filter(|a| a.embedded.is_some())
+                        .and_then(|a| a.reading.as_ref())
+                        .map(|r| r.file),
+                    Choice::Site => None,
+                };
+                let rest_mounted = Signal::derive(move || {
+                    mounted.get() >= 2 && (reading_file.is_none() || reading.with(Option::is_some))
+                });
                 let result = {
                     let rs = rs.clone();
                     move || later.get().then(|| {
@@ -136,7 +147,10 @@ pub fn App(
                 let below = {
                     let rs = rs.clone();
                     move || later.get().then(|| {
-                        let part = below_part(rs.clone());
+                        if let Some(file) = reading_file {
+                            examples::fetch_reading(file, reading);
+                        }
+                        let part = below_part(rs.clone(), reading_file, reading);
                         Suspend::new(async move {
                             let view = part.await;
                             mounted.update(|n| *n += 1);
@@ -219,12 +233,14 @@ fn indicator_part(
         .into_any()
 }
 
-/// The worked examples and prompts, below the layout: a part of its own.
+/// The worked examples and prompts, below the layout: a part of its own. The default area's
+/// are a file of their own (`reading_file`, fetched into `reading` once the first screen is
+/// painted), so the first load does not carry them (README, "Performance").
 #[leptos::lazy]
-fn below_part(ruleset: Arc<Ruleset>) -> AnyView {
-    view! {
-        <WorkedExamples ruleset=ruleset.clone() />
-        <Prompts ruleset=ruleset />
-    }
-    .into_any()
+fn below_part(
+    ruleset: Arc<Ruleset>,
+    reading_file: Option<&'static str>,
+    reading: ReadingCache,
+) -> AnyView {
+    examples::reading(ruleset, reading_file, reading)
 }

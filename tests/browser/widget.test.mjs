@@ -141,6 +141,35 @@ test('the four worked examples can be read', async () => {
   await context.close();
 });
 
+// The page's wasm carries the default area without its worked examples and questions to think
+// about (they are only read, below the result): they are a file of their own, fetched once the
+// page is painted. When it cannot be had, the page says so there and works as before.
+test('the default area\'s worked examples come in a file of their own; without it the page says so and works', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 360, height: 740 }, serviceWorkers: 'block' });
+  const asked = [];
+  context.on('request', (r) => asked.push(new URL(r.url()).pathname));
+  const page = await openWidget(context, env.url, '?area=rotherham');
+  await page.locator('.indicators[data-rows="all"]').waitFor({ state: 'attached' });
+  assert.equal(await page.locator('details.example').count(), 4);
+  assert.ok(await page.getByRole('heading', { name: 'Questions to think about' }).count() === 1);
+  assert.deepEqual(asked.filter((p) => /^\/areas\//.test(p)).map((p) => p.replace(/[0-9a-f]{16}/, 'HASH')), ['/areas/rotherham-reading-HASH.bin']);
+  await context.close();
+
+  const blocked = await env.browser.newContext({ viewport: { width: 360, height: 740 }, serviceWorkers: 'block' });
+  await blocked.route('**/areas/*-reading-*.bin', (route) => route.abort());
+  const cut = await openWidget(blocked, env.url, '?area=rotherham');
+  await cut.locator('.indicators[data-rows="all"]').waitFor({ state: 'attached' });
+  assert.match(await cut.getByTestId('reading-failed').innerText(), /worked examples could not be loaded.*Reload/);
+  assert.equal(await cut.locator('details.example').count(), 0);
+  assert.ok(await cut.locator('header.emergency a[href="tel:999"]').isVisible());
+  const w = new Widget(cut);
+  await w.answerDanger('Yes');
+  await w.tick('Who have alleged abuse');
+  assert.equal(await w.read(w.level), 'Level 4 Acute', 'the evaluation needs nothing of that file');
+  assert.equal((await w.telLinks())[0], 'tel:999');
+  await blocked.close();
+});
+
 test('the area comes from ?area=, defaults to Rotherham, and the picker is labelled "Area"', async () => {
   for (const query of ['', '?area=rotherham', '?area=nowhere']) {
     const { context, page } = await phone(query);
