@@ -63,17 +63,17 @@ fn main() {
                 } else {
                     "None".to_owned()
                 };
-                let embedded = if !wasm {
-                    std::fs::write(out.join(&name), packed).expect("OUT_DIR is writable");
-                    format!("Some(include_bytes!(concat!(env!(\"OUT_DIR\"), \"/{name}\")))")
-                } else if is_default {
+                let packed = if wasm && is_default {
                     ruleset.examples.clear();
                     ruleset.prompts.clear();
-                    let without = postcard::to_allocvec(&ruleset).expect("a ruleset always packs");
-                    std::fs::write(out.join(&name), without).expect("OUT_DIR is writable");
+                    postcard::to_allocvec(&ruleset).expect("a ruleset always packs")
+                } else {
+                    packed
+                };
+                std::fs::write(out.join(&name), packed).expect("OUT_DIR is writable");
+                let embedded = if !wasm || is_default {
                     format!("Some(include_bytes!(concat!(env!(\"OUT_DIR\"), \"/{name}\")))")
                 } else {
-                    std::fs::write(out.join(&name), packed).expect("OUT_DIR is writable");
                     "None".to_owned()
                 };
                 writeln!(

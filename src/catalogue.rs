@@ -41,6 +41,14 @@ impl BundledArea {
     pub fn ruleset(&self) -> Option<Result<Ruleset, postcard::Error>> {
         self.embedded.map(unpack)
     }
+
+    /// The [`Reading`] file to fetch for this area's worked examples and questions to think
+    /// about: `Some` only when this binary's copy of the area leaves them out (the default
+    /// area in the page's wasm).
+    pub fn reading_to_fetch(&self) -> Option<&'static str> {
+        let reading = self.reading.as_ref()?;
+        (self.embedded.is_some() && reading.packed.is_none()).then_some(reading.file)
+    }
 }
 
 /// Unpacks a ruleset packed by `build.rs`; fails only if the bytes are not one.

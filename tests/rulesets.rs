@@ -118,6 +118,8 @@ fn pack_writes_every_area_but_the_default() {
     assert!(catalogue::AREAS
         .iter()
         .all(|a| a.reading.is_none() || a.id == catalogue::DEFAULT_AREA));
+    // Natively the default area is whole, so nothing is to fetch (the page's wasm fetches it).
+    assert_eq!(default.reading_to_fetch(), None);
 }
 
 /// A number we cannot trace to the partnership's own document must not ship. The one

@@ -124,10 +124,9 @@ pub fn App(
                 let mounted = RwSignal::new(0u8);
                 // The default area's worked examples, a file of their own (see `below_part`).
                 let reading_file = match choice.get_untracked() {
-                    Choice::Bundled(id) => catalogue::find(id)
-                        .filter(|a| a.embedded.is_some())
-                        .and_then(|a| a.reading.as_ref())
-                        .map(|r| r.file),
+                    Choice::Bundled(id) => {
+                        catalogue::find(id).and_then(|a| a.reading_to_fetch())
+                    }
                     Choice::Site => None,
                 };
                 let rest_mounted = Signal::derive(move || {

@@ -151,7 +151,7 @@ test('the default area\'s worked examples come in a file of their own; without i
   const page = await openWidget(context, env.url, '?area=rotherham');
   await page.locator('.indicators[data-rows="all"]').waitFor({ state: 'attached' });
   assert.equal(await page.locator('details.example').count(), 4);
-  assert.ok(await page.getByRole('heading', { name: 'Questions to think about' }).count() === 1);
+  assert.equal(await page.getByRole('heading', { name: 'Questions to think about' }).count(), 1);
   assert.deepEqual(asked.filter((p) => /^\/areas\//.test(p)).map((p) => p.replace(/[0-9a-f]{16}/, 'HASH')), ['/areas/rotherham-reading-HASH.bin']);
   await context.close();
 
